@@ -1,0 +1,96 @@
+// swift-tools-version: 6.1
+// SwiftGate: a WebRTC gateway core that speaks the Janus API. Module map: README.md and DESIGN.md.
+import PackageDescription
+
+/// One system-library module per C library, resolved through pkg-config (Debian -dev packages).
+func systemLibrary(_ name: String, pkgConfig: String, apt: [String]) -> Target {
+    .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkgConfig, providers: [.apt(apt)])
+}
+
+let package = Package(
+    name: "SwiftGate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "swiftgate", targets: ["swiftgate"]),
+        .executable(name: "swiftgate-benchmarks", targets: ["SwiftGateBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        systemLibrary("CNice", pkgConfig: "nice", apt: ["libnice-dev"]),
+        systemLibrary("COpenSSL", pkgConfig: "openssl", apt: ["libssl-dev"]),
+        systemLibrary("CSRTP", pkgConfig: "libsrtp2", apt: ["libsrtp2-dev"]),
+        systemLibrary("CCurl", pkgConfig: "libcurl", apt: ["libcurl4-openssl-dev"]),
+        systemLibrary("CConfig", pkgConfig: "libconfig", apt: ["libconfig-dev"]),
+        .target(name: "CShims", dependencies: ["CCurl"], path: "Sources/CShims"),
+
+        .target(
+            name: "GatewayCore",
+            dependencies: [
+                "CConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/GatewayCore"
+        ),
+        .target(
+            name: "HTTPTransport",
+            dependencies: [
+                "GatewayCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/HTTPTransport"
+        ),
+        .target(
+            name: "EchoTest",
+            dependencies: ["GatewayCore", .product(name: "Logging", package: "swift-log")],
+            path: "Plugins/EchoTest"
+        ),
+        .target(
+            name: "SampleEventHandler",
+            dependencies: [
+                "GatewayCore", "CCurl", "CShims",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "EventHandlers/SampleEventHandler"
+        ),
+        .executableTarget(
+            name: "swiftgate",
+            dependencies: [
+                "GatewayCore", "HTTPTransport", "EchoTest", "SampleEventHandler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/swiftgate"
+        ),
+        .executableTarget(
+            name: "SwiftGateBenchmarks",
+            dependencies: ["GatewayCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/SwiftGateBenchmarks"
+        ),
+
+        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], path: "Tests/GatewayCoreTests"),
+        .testTarget(
+            name: "HTTPTransportTests",
+            dependencies: [
+                "HTTPTransport", "GatewayCore", "EchoTest",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/HTTPTransportTests"
+        ),
+        .testTarget(name: "EchoTestTests", dependencies: ["EchoTest", "GatewayCore"], path: "Tests/EchoTestTests"),
+        .testTarget(
+            name: "SampleEventHandlerTests",
+            dependencies: ["SampleEventHandler", "GatewayCore", .product(name: "CompressNIO", package: "compress-nio")],
+            path: "Tests/SampleEventHandlerTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// libconfig: parser for Janus's .jcfg configuration files.
+#include <libconfig.h>

@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "swiftgate", targets: ["swiftgate"]),
         .executable(name: "swiftgate-benchmarks", targets: ["SwiftGateBenchmarks"]),
+        .executable(name: "swiftgate-apibench", targets: ["APIBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -75,6 +76,11 @@ let package = Package(
             dependencies: ["GatewayCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/SwiftGateBenchmarks"
         ),
+        .executableTarget(
+            name: "APIBenchmark",
+            dependencies: ["CCurl", "CShims", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/APIBenchmark"
+        ),
 
         .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], path: "Tests/GatewayCoreTests"),
         .testTarget(
@@ -88,7 +94,11 @@ let package = Package(
         .testTarget(name: "EchoTestTests", dependencies: ["EchoTest", "GatewayCore"], path: "Tests/EchoTestTests"),
         .testTarget(
             name: "SampleEventHandlerTests",
-            dependencies: ["SampleEventHandler", "GatewayCore", .product(name: "CompressNIO", package: "compress-nio")],
+            dependencies: [
+                "SampleEventHandler", "GatewayCore",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             path: "Tests/SampleEventHandlerTests"
         ),
     ],

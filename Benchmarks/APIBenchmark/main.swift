@@ -1,0 +1,1 @@
+print("apibench: written by the HTTP transport work")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The core settings the gateway runs with, decoded from `janus.jcfg` and the command line
 /// (command-line switches win). Option names in the comments are Janus's.
 public struct GatewaySettings: Sendable, Equatable {
@@ -13,16 +15,128 @@ public struct GatewaySettings: Sendable, Equatable {
     public var debugLevel: Int = 4
     /// `events.broadcast` / `-e`: whether events are sent to event handlers at all.
     public var eventsBroadcast: Bool = false
-    /// `events.stats_period`: seconds between media stats events (used by the media path).
+    /// `events.stats_period`: seconds between media stats events (used by the media path); 0 = none.
     public var statsPeriod: Int = 5
-    /// `events.disable`: event handler packages not to load (comma list or "*").
+    /// `events.disable`: event handlers not to load, as Janus's library file names
+    /// (`libjanus_sampleevh.so`) or package names; `"*"` disables all. See `isEventHandlerDisabled(_:)`.
     public var disabledEventHandlers: [String] = []
-    /// `plugins.disable`: plugin packages not to load (comma list or "*").
+    /// `plugins.disable`: plugins not to load, as Janus's library file names
+    /// (`libjanus_echotest.so`) or package names; `"*"` disables all. See `isPluginDisabled(_:)`.
     public var disabledPlugins: [String] = []
     /// `nat.ice_enforce_list`: interface names or address prefixes ICE may use (comma list).
     public var iceEnforceList: [String] = []
     /// `nat.ice_ignore_list`: interface names or address prefixes ICE must not use (comma list).
     public var iceIgnoreList: [String] = []
 
+    /// Janus's defaults (as if `janus.jcfg` were empty).
     public init() {}
+}
+
+extension GatewaySettings {
+    /// Janus's `debug_level` range: 0 (nothing) … 7 (everything).
+    public static let debugLevels = 0...7
+
+    /// Decodes the options SwiftGate implements from a parsed `janus.jcfg`; absent options keep
+    /// their defaults. Values may be written as Janus allows (`60` or `"60"`, `true` or `"yes"`).
+    ///
+    /// Read: `general.server_name`, `session_timeout`, `api_secret`, `admin_secret`,
+    /// `debug_level`; `events.broadcast`, `stats_period`, `disable`; `plugins.disable`;
+    /// `nat.ice_enforce_list`, `ice_ignore_list`. Everything else stays unused in the file
+    /// (see `JcfgFile.unusedOptions()`).
+    /// - Throws: `ConfigError` `.invalidValue` (file, line, option) for a value of the wrong kind,
+    ///   a negative `session_timeout` or `stats_period`, or a `debug_level` outside 0…7.
+    /// - SeeAlso: Janus's `janus.jcfg` sample, groups `general`, `events`, `plugins`, `nat`.
+    public init(janusConfig file: JcfgFile) throws(ConfigError) {
+        self.init()
+        if let general = file["general"] { try readGeneral(general) }
+        if let events = file["events"] {
+            if let broadcast = try events.bool("broadcast") { eventsBroadcast = broadcast }
+            if let period = try events.int("stats_period") {
+                guard period >= 0 else { throw events.invalidValue("stats_period", "should be 0 or more seconds, not \(period)") }
+                statsPeriod = period
+            }
+            if let list = events.stringList("disable") { disabledEventHandlers = list }
+        }
+        if let list = file["plugins"]?.stringList("disable") { disabledPlugins = list }
+        if let nat = file["nat"] {
+            if let list = nat.stringList("ice_enforce_list") { iceEnforceList = list }
+            if let list = nat.stringList("ice_ignore_list") { iceIgnoreList = list }
+        }
+    }
+
+    private mutating func readGeneral(_ general: JcfgGroup) throws(ConfigError) {
+        if let name = general.string("server_name"), !name.isEmpty { serverName = name }
+        if let timeout = try general.int("session_timeout") {
+            guard timeout >= 0 else {
+                throw general.invalidValue("session_timeout", "should be 0 (never) or more seconds, not \(timeout)")
+            }
+            sessionTimeout = timeout
+        }
+        if let secret = general.string("api_secret"), !secret.isEmpty { apiSecret = secret }
+        if let secret = general.string("admin_secret"), !secret.isEmpty { adminSecret = secret }
+        if let level = try general.int("debug_level") {
+            guard Self.debugLevels.contains(level) else {
+                throw general.invalidValue("debug_level", "should be 0...7, not \(level)")
+            }
+            debugLevel = level
+        }
+    }
+
+    /// Whether `plugins.disable` names the plugin with this package (`janus.plugin.echotest`),
+    /// either by package, by Janus's library file name (`libjanus_echotest.so`) or with `"*"`.
+    public func isPluginDisabled(_ package: String) -> Bool {
+        Self.listNames(disabledPlugins, package: package, prefix: "janus.plugin.")
+    }
+
+    /// Whether `events.disable` names the event handler with this package
+    /// (`janus.eventhandler.sampleevh`), by package, library file name (`libjanus_sampleevh.so`) or `"*"`.
+    public func isEventHandlerDisabled(_ package: String) -> Bool {
+        Self.listNames(disabledEventHandlers, package: package, prefix: "janus.eventhandler.")
+    }
+
+    private static func listNames(_ list: [String], package: String, prefix: String) -> Bool {
+        let shortName = package.hasPrefix(prefix) ? String(package.dropFirst(prefix.count)) : package
+        let libraryName = "libjanus_\(shortName).so"
+        return list.contains { $0 == "*" || $0 == package || $0 == libraryName }
+    }
+}
+
+/// Command-line values that override `janus.jcfg` (Janus's switches; `nil` = not given).
+///
+/// The executable's argument parser fills this in; the override rules live here so that they
+/// are tested with the rest of the configuration.
+public struct GatewaySettingsOverrides: Sendable, Equatable {
+    /// `-e/--event-handlers`: when `true`, turns `events.broadcast` on (never turns it off).
+    public var enableEventHandlers: Bool = false
+    /// `-d/--debug-level`: 0…7.
+    public var debugLevel: Int?
+    /// `-s/--session-timeout`: seconds, 0 = never.
+    public var sessionTimeout: Int?
+    /// `-n/--server-name`.
+    public var serverName: String?
+    /// `-E/--ice-enforce-list`: comma-separated interfaces or address prefixes.
+    public var iceEnforceList: String?
+    /// `-X/--ice-ignore-list`: comma-separated interfaces or address prefixes.
+    public var iceIgnoreList: String?
+    /// `-a/--apisecret`.
+    public var apiSecret: String?
+
+    /// No switch given.
+    public init() {}
+
+    /// Replaces every setting given on the command line; leaves the others as the file set them.
+    public func apply(to settings: inout GatewaySettings) {
+        if enableEventHandlers { settings.eventsBroadcast = true }
+        if let debugLevel { settings.debugLevel = debugLevel }
+        if let sessionTimeout { settings.sessionTimeout = sessionTimeout }
+        if let serverName, !serverName.isEmpty { settings.serverName = serverName }
+        if let iceEnforceList { settings.iceEnforceList = Self.commaList(iceEnforceList) }
+        if let iceIgnoreList { settings.iceIgnoreList = Self.commaList(iceIgnoreList) }
+        if let apiSecret { settings.apiSecret = apiSecret.isEmpty ? nil : apiSecret }
+    }
+
+    /// `"eth0, lo,,"` → `["eth0", "lo"]`: split on commas, trimmed, empty items dropped.
+    static func commaList(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 }

@@ -16,6 +16,9 @@ public final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private var head = 0
     private var count = 0
     private var waiting = 0
+    /// A wake-up was signalled and the consumer has not run since: further pushes need not signal
+    /// (there is one consumer), which saves a futex call per element while the consumer wakes up.
+    private var wakePending = false
     private var closed = false
 
     /// The most elements the queue holds at once.
@@ -39,7 +42,8 @@ public final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         }
         ring[(head + count) % capacity] = element
         count += 1
-        let wake = waiting > 0
+        let wake = waiting > 0 && !wakePending
+        if wake { wakePending = true }
         condition.unlock()
         if wake { condition.signal() }
         return true
@@ -67,6 +71,24 @@ public final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         return batch
     }
 
+    /// Moves the oldest element (waiting until `deadline` for one), then up to `limit - 1` more that
+    /// are already queued, to the end of `batch`, under one lock acquisition. Reusing `batch`
+    /// (`removeAll(keepingCapacity: true)`) avoids allocating per batch.
+    /// - Returns: `false` once the queue is closed and holds nothing more (the consumer can stop);
+    ///   `true` otherwise, including when the deadline passed with nothing queued.
+    public func popBatch(into batch: inout [Element], limit: Int, until deadline: Date = .distantFuture) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if waitForElement(until: deadline) {
+            var taken = 0
+            while taken < limit, count > 0 {
+                batch.append(takeLocked())
+                taken += 1
+            }
+        }
+        return !(closed && count == 0)
+    }
+
     /// Elements queued now.
     public var currentCount: Int {
         condition.lock()
@@ -90,11 +112,13 @@ public final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     private func waitForElement(until deadline: Date) -> Bool {
-        waiting += 1
-        defer { waiting -= 1 }
         while count == 0 {
             if closed { return false }
-            if !condition.wait(until: deadline) { return count > 0 }
+            waiting += 1
+            let signalled = condition.wait(until: deadline)
+            waiting -= 1
+            wakePending = false
+            if !signalled { return count > 0 }
         }
         return true
     }

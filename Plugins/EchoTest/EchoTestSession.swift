@@ -1,0 +1,42 @@
+import Synchronization
+
+/// The EchoTest state of one handle, guarded by its own lock (so handles never contend).
+final class EchoTestSession: Sendable {
+    /// What the client asked for; reset by a hangup.
+    struct State: Sendable, Equatable {
+        /// Echo audio back (`audio`).
+        var audioActive = true
+        /// Echo video back (`video`).
+        var videoActive = true
+        /// Video bitrate cap in bits per second asked through REMB (`bitrate`); 0 = no cap.
+        var bitrate = 0
+        /// Preferred audio codec for the answer (`audiocodec`), used by the media path.
+        var audioCodec: String?
+        /// Preferred video codec for the answer (`videocodec`), used by the media path.
+        var videoCodec: String?
+    }
+
+    private let state = Mutex(State())
+    /// Set while a hangup is being processed, so a second hangup is a no-op.
+    let hangingUp = Atomic<Bool>(false)
+    /// Set once the handle is detached; queued messages for it are then dropped.
+    let destroyed = Atomic<Bool>(false)
+
+    /// A copy of the current state.
+    var snapshot: State { state.withLock { $0 } }
+
+    /// Applies a validated request and returns the new state.
+    func apply(_ request: EchoTestRequest) -> State {
+        state.withLock { state in
+            if let audio = request.audio { state.audioActive = audio }
+            if let video = request.video { state.videoActive = video }
+            if let bitrate = request.bitrate { state.bitrate = bitrate }
+            if let codec = request.audioCodec { state.audioCodec = codec }
+            if let codec = request.videoCodec { state.videoCodec = codec }
+            return state
+        }
+    }
+
+    /// Back to the attach-time state (after a hangup).
+    func reset() { state.withLock { $0 = State() } }
+}

@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         systemLibrary("CNice", pkgConfig: "nice", apt: ["libnice-dev"]),
@@ -44,6 +45,8 @@ let package = Package(
                 "GatewayCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Sources/HTTPTransport"
         ),
@@ -57,6 +60,7 @@ let package = Package(
             dependencies: [
                 "GatewayCore", "CCurl", "CShims",
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "EventHandlers/SampleEventHandler"
@@ -82,12 +86,18 @@ let package = Package(
             path: "Benchmarks/APIBenchmark"
         ),
 
-        .testTarget(name: "GatewayCoreTests", dependencies: ["GatewayCore"], path: "Tests/GatewayCoreTests"),
+        .testTarget(
+            name: "GatewayCoreTests",
+            dependencies: ["GatewayCore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/GatewayCoreTests"
+        ),
         .testTarget(
             name: "HTTPTransportTests",
             dependencies: [
                 "HTTPTransport", "GatewayCore", "EchoTest",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/HTTPTransportTests"
         ),
@@ -98,6 +108,8 @@ let package = Package(
                 "SampleEventHandler", "GatewayCore",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/SampleEventHandlerTests"
         ),

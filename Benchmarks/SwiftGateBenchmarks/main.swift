@@ -114,7 +114,7 @@ struct Dispatch: AsyncParsableCommand {
                 format: "  %d producer%@: best %.0f events/s, median %.0f events/s",
                 producers, producers == 1 ? "" : "s", rates.last ?? 0, rates[rates.count / 2]))
         print("    delivered per run: \(results.map(\.delivered)), dropped (queue full) per run: \(drops)")
-        print(String(format: "    notify() on the producer side: %.1f ns/event (median run)", medianNotifyCost(results)))
+        print(String(format: "    producer thread time per notify(): %.1f ns (median run; summed over producers, includes pacing)", medianNotifyCost(results)))
     }
 
     private func medianNotifyCost(_ results: [DispatchRun.Result]) -> Double {

@@ -25,7 +25,8 @@ struct CurlSetupError: Error, CustomStringConvertible {
 ///
 /// Fixed options: no proxy whatever the environment says (`CURLOPT_NOPROXY "*"`), http and
 /// https only, no redirects, connect timeout 2 s, no signals (thread-safe timeouts), response
-/// body discarded. Headers: `Content-Type: application/json`, `Content-Encoding: gzip` for a
+/// body discarded, and a transfer under way is aborted once `shutdown`'s deadline has passed
+/// (progress callback), so a shutdown never waits out a 10 s request timeout. Headers: `Content-Type: application/json`, `Content-Encoding: gzip` for a
 /// gzipped body, and an empty `Expect:` so curl does not wait for `100 Continue` on large bodies.
 ///
 /// - Important: not thread-safe; the delivery worker thread is its only user.
@@ -36,12 +37,16 @@ final class CurlPoster: @unchecked Sendable {
     private let handle: UnsafeMutableRawPointer
     private let plainHeaders: UnsafeMutablePointer<curl_slist>
     private let gzipHeaders: UnsafeMutablePointer<curl_slist>
+    /// Read by the progress callback through an unretained pointer: this strong reference keeps
+    /// it alive as long as the handle.
+    private let shutdown: ShutdownSignal
 
     /// The longest wait for the TCP (and TLS) connection.
     static let connectTimeout: Duration = .seconds(2)
 
+    /// - Parameter shutdown: transfers are aborted once its deadline has passed.
     /// - Throws: `CurlSetupError` when libcurl cannot create a handle or refuses an option.
-    init() throws(CurlSetupError) {
+    init(shutdown: ShutdownSignal) throws(CurlSetupError) {
         guard CurlGlobal.initialized else { throw CurlSetupError(description: "curl_global_init failed") }
         guard let handle = curl_easy_init() else { throw CurlSetupError(description: "curl_easy_init failed") }
         let plain = Self.headerList(["Content-Type: application/json", "Expect:"])
@@ -55,6 +60,7 @@ final class CurlPoster: @unchecked Sendable {
         self.handle = handle
         self.plainHeaders = plain
         self.gzipHeaders = gzip
+        self.shutdown = shutdown
         let results = [
             cshim_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
             cshim_curl_setopt_str(handle, CURLOPT_NOPROXY, "*"),
@@ -63,6 +69,7 @@ final class CurlPoster: @unchecked Sendable {
             cshim_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(Self.connectTimeout)),
             cshim_curl_setopt_long(handle, CURLOPT_POST, 1),
             cshim_curl_discard_response_body(handle),
+            cshim_curl_set_xferinfo(handle, Self.abortAfterShutdownDeadline, Unmanaged.passUnretained(shutdown).toOpaque()),
         ]
         if let failed = results.first(where: { $0 != CURLE_OK }) {
             throw CurlSetupError(description: "curl_easy_setopt failed: \(Self.text(failed))")
@@ -103,6 +110,13 @@ final class CurlPoster: @unchecked Sendable {
         var retryAfter: curl_off_t = 0
         _ = cshim_curl_getinfo_off_t(handle, CURLINFO_RETRY_AFTER, &retryAfter)
         return .http(status: status, retryAfter: retryAfter > 0 ? Int(retryAfter) : nil)
+    }
+
+    /// Progress callback: non-zero (abort) once the shutdown deadline has passed. Uses only its
+    /// parameters (a C function pointer cannot capture context).
+    private static let abortAfterShutdownDeadline: curl_xferinfo_callback = { context, _, _, _, _ in
+        guard let context else { return 0 }
+        return Unmanaged<ShutdownSignal>.fromOpaque(context).takeUnretainedValue().deadlinePassed ? 1 : 0
     }
 
     private static func headerList(_ lines: [String]) -> UnsafeMutablePointer<curl_slist>? {

@@ -2,7 +2,7 @@ import GatewayCore
 import Synchronization
 
 /// Why an event never reached the backend; each reason has its own counter.
-public enum EventLossReason: String, Sendable, CaseIterable {
+enum EventLossReason: String, Sendable, CaseIterable {
     /// The handler's queue was full when the event arrived (backend slower than the event rate).
     case queueFull = "queue_full"
     /// The backend kept failing (no answer, 408, 429, 5xx) past `max_retransmissions` retries.

@@ -50,8 +50,8 @@ public final class SampleEventHandler: EventHandler {
     /// Creates the handler with `settings` and starts its worker thread.
     /// - Throws: an error when libcurl cannot be set up.
     public init(settings: SampleEventHandlerSettings, logger: Logger) throws {
-        let poster = try CurlPoster()
         let core = HandlerCore(settings: settings, logger: logger)
+        let poster = try CurlPoster(shutdown: core.shutdown)
         self.core = core
         let thread = Thread {
             DeliveryWorker(core: core, poster: poster).run()
@@ -158,8 +158,8 @@ public final class SampleEventHandler: EventHandler {
         return .object(status)
     }
 
-    /// Stops taking events, delivers what is queued within `shutdownGrace` (a POST already in
-    /// flight may finish its own 10 s timeout first), counts the rest as lost `shutdown`, and
+    /// Stops taking events, delivers what is queued within `shutdownGrace` (a POST still in
+    /// flight then is aborted within about a second), counts the rest as lost `shutdown`, and
     /// returns once the worker thread has ended. Waits without blocking the cooperative pool.
     public func shutdown() async {
         if stopping.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged {

@@ -26,6 +26,14 @@ final class ShutdownSignal: @unchecked Sendable {
         return deadline
     }
 
+    /// Whether a shutdown is under way and its deadline has passed.
+    var deadlinePassed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let deadline else { return false }
+        return deadline <= Date()
+    }
+
     /// Waits until `wake`.
     /// - Returns: `false` as soon as a shutdown is under way whose deadline comes before `wake`
     ///   (the wait is abandoned), `true` when `wake` was reached.

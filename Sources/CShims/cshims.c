@@ -34,3 +34,11 @@ CURLcode cshim_curl_discard_response_body(CURL *handle) {
 CURLcode cshim_curl_setopt_write_callback(CURL *handle, size_t (*callback)(char *, size_t, size_t, void *)) {
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
 }
+
+CURLcode cshim_curl_set_xferinfo(CURL *handle, curl_xferinfo_callback callback, void *context) {
+    CURLcode result = curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+    if (result != CURLE_OK) return result;
+    result = curl_easy_setopt(handle, CURLOPT_XFERINFODATA, context);
+    if (result != CURLE_OK) return result;
+    return curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+}

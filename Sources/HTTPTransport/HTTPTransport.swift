@@ -103,6 +103,7 @@ public enum HTTPTransportError: Error, Sendable, Equatable, CustomStringConverti
     /// Both `general.http` and `admin.admin_http` are off: there is nothing to serve.
     case noServerEnabled
 
+    /// One line naming the transport and the problem.
     public var description: String {
         switch self {
         case .noServerEnabled: "janus.transport.http: neither http nor admin_http is enabled"

@@ -1,6 +1,7 @@
 import EchoTest
 import Foundation
 import GatewayCore
+import Hummingbird
 import HummingbirdTesting
 import Testing
 

@@ -38,6 +38,8 @@ final class Collector: Sendable {
     struct Answer: Sendable {
         var status: Int
         var retryAfter: String?
+        /// How long to sit on the request before answering (a slow backend).
+        var delay: Duration?
     }
 
     private let posts = Mutex<[Post]>([])
@@ -58,10 +60,12 @@ final class Collector: Sendable {
         let router = Router()
         router.post("/events") { request, _ -> Response in
             let body = try await request.body.collect(upTo: 64 << 20)
-            return recorder.record(request: request, body: Array(body.readableBytesView))
+            let (answer, response) = recorder.record(request: request, body: Array(body.readableBytesView))
+            if let delay = answer?.delay { try await Task.sleep(for: delay) }
+            return response
         }
         var logger = Logger(label: "collector")
-        logger.logLevel = .error
+        logger.logLevel = .critical
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
@@ -112,8 +116,8 @@ final class Collector: Sendable {
 private final class Recorder: Sendable {
     let collector = Mutex<Collector?>(nil)
 
-    func record(request: Request, body: [UInt8]) -> Response {
-        guard let collector = collector.withLock({ $0 }) else { return Response(status: .serviceUnavailable) }
+    func record(request: Request, body: [UInt8]) -> (Collector.Answer?, Response) {
+        guard let collector = collector.withLock({ $0 }) else { return (nil, Response(status: .serviceUnavailable)) }
         let answer = collector.nextAnswer()
         let post = Collector.Post(
             body: body,
@@ -125,7 +129,7 @@ private final class Recorder: Sendable {
         _ = collector.record(post)
         var headers = HTTPFields()
         if let retryAfter = answer.retryAfter { headers[.retryAfter] = retryAfter }
-        return Response(status: .init(code: answer.status), headers: headers)
+        return (answer, Response(status: .init(code: answer.status), headers: headers))
     }
 }
 
@@ -156,11 +160,11 @@ private final class PortBox: Sendable {
 
 /// Polls `condition` every 10 ms until it holds or `timeout` passes.
 /// - Returns: whether the condition held.
-func eventually(timeout: Duration = .seconds(10), _ condition: () throws -> Bool) async rethrows -> Bool {
+func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
-        if try condition() { return true }
+        if try await condition() { return true }
         try? await Task.sleep(for: .milliseconds(10))
     }
-    return try condition()
+    return try await condition()
 }

@@ -20,5 +20,9 @@ CURLcode cshim_curl_discard_response_body(CURL *handle);
 /// curl_easy_setopt(CURLOPT_WRITEFUNCTION, callback): `callback` receives each chunk of the response
 /// body with the CURLOPT_WRITEDATA pointer and must return size * count to accept it.
 CURLcode cshim_curl_setopt_write_callback(CURL *handle, size_t (*callback)(char *, size_t, size_t, void *));
+/// Installs `callback` as CURLOPT_XFERINFOFUNCTION with `context` as its CURLOPT_XFERINFODATA and
+/// turns progress reporting on; a non-zero return from `callback` aborts the transfer
+/// (CURLE_ABORTED_BY_CALLBACK). libcurl calls it about once a second, and more often while data moves.
+CURLcode cshim_curl_set_xferinfo(CURL *handle, curl_xferinfo_callback callback, void *context);
 
 #endif

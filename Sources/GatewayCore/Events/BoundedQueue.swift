@@ -114,11 +114,14 @@ public final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private func waitForElement(until deadline: Date) -> Bool {
         while count == 0 {
             if closed { return false }
+            // NSCondition.wait(until: .distantFuture) traps on Linux (swift-corelibs-foundation
+            // overflows the timespec), so far deadlines are waited for an hour at a time.
+            let step = min(deadline, Date(timeIntervalSinceNow: 3600))
             waiting += 1
-            let signalled = condition.wait(until: deadline)
+            let signalled = condition.wait(until: step)
             waiting -= 1
             wakePending = false
-            if !signalled { return count > 0 }
+            if !signalled, step == deadline { return count > 0 }
         }
         return true
     }

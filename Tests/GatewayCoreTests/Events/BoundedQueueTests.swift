@@ -76,3 +76,15 @@ private final class ConsumedValues: Sendable {
     func append(_ batch: [Int]) { storage.withLock { $0.append(contentsOf: batch) } }
     var values: [Int] { storage.withLock { $0 } }
 }
+
+@Test func popWithTheDefaultDeadlineWaitsForAPushInsteadOfTrapping() async throws {
+    let queue = BoundedQueue<Int>(capacity: 4)
+    let popped = await withCheckedContinuation { (continuation: CheckedContinuation<Int?, Never>) in
+        Thread { continuation.resume(returning: queue.pop()) }.start()
+        Thread {
+            Thread.sleep(forTimeInterval: 0.2)
+            queue.push(7)
+        }.start()
+    }
+    #expect(popped == 7)
+}

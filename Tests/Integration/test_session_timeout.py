@@ -10,7 +10,8 @@ def test_idle_session_is_reaped_with_timeout_notification_and_event(start_gatewa
     status, message = gw.request("GET", f"/janus/{session}?rid=1", timeout=20)
     assert status == 200 and message == {"janus": "timeout", "session_id": session}, message
     events = collector.wait_for(
-        lambda evs: any(e.get("session_id") == session and e["event"].get("name") == "timeout" for e in evs))
+        lambda evs: any(e.get("handle_id") == handle and e["event"].get("name") == "detached" for e in evs),
+        what="timeout and detached events")
     mine = [(e["type"], e["event"].get("name")) for e in events if e.get("session_id") == session]
     assert mine[-2:] == [(1, "timeout"), (2, "detached")], mine
     detached = [e for e in events if e.get("handle_id") == handle and e["event"].get("name") == "detached"]

@@ -66,6 +66,8 @@ struct SwiftGateCommand: AsyncParsableCommand {
 
         let group = ServiceGroup(configuration: .init(services: [transport], logger: logger))
         let shutdown = ShutdownSignals(signals: [SIGINT, SIGTERM]) { signal in
+            logger.info("signal \(signal): shutting down")
+            Self.exitIfShutdownHangs(after: .seconds(20), logger: logger)
             await gateway.shutdown(signal: signal)
             await group.triggerGracefulShutdown()
         }
@@ -90,6 +92,18 @@ struct SwiftGateCommand: AsyncParsableCommand {
         shutdown.cancel()
         await events.shutdown()
         logger.info("swiftgate stopped")
+    }
+}
+
+extension SwiftGateCommand {
+    /// A last resort: a shutdown still unfinished after `limit` (a stuck connection or handler)
+    /// is logged and the process exits with status 1 instead of lingering.
+    static func exitIfShutdownHangs(after limit: Duration, logger: Logger) {
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: Double(limit.components.seconds))
+            logger.critical("shutdown did not finish within \(limit); exiting")
+            exit(1)
+        }
     }
 }
 

@@ -7,6 +7,10 @@ import Logging
 import SampleEventHandler
 import ServiceLifecycle
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `swiftgate`: starts the gateway with a Janus-style configs folder.
 ///
 /// Start-up: read `janus.jcfg` (and the command line), create the event dispatcher and the
@@ -102,7 +106,7 @@ extension SwiftGateCommand {
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: Double(limit.components.seconds))
             logger.critical("shutdown did not finish within \(limit); exiting")
-            exit(1)
+            Glibc.exit(1)
         }
     }
 }

@@ -7,9 +7,7 @@ import Logging
 import SampleEventHandler
 import ServiceLifecycle
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `swiftgate`: starts the gateway with a Janus-style configs folder.
 ///

@@ -11,12 +11,7 @@ extension Gateway {
     /// `set_log_level`, `query_eventhandler`, `custom_event`, `custom_logline`. Session:
     /// `list_handles`. Handle: `handle_info`. Anything else: 457. Error replies are counted per code.
     public func adminRequest(path: APIPath, body: Data, from: TransportRequest) async -> JSONValue {
-        var members: [String: JSONValue]?
-        var transaction: String?
-        do {
-            members = try APIRequest.decodeObject(body)
-            let request = try APIRequest(members: members ?? [:])
-            transaction = request.transaction
+        await answer(body, path: path, api: .admin) { request throws(JanusError) in
             if request.verb == "ping", path == .root {
                 return JanusReply.message("pong", session: nil, transaction: request.transaction)
             }
@@ -29,10 +24,6 @@ extension Gateway {
             case .handle(let sid, let hid):
                 return try handleInfo(request, sid, hid)
             }
-        } catch {
-            errorCounters.recordAdmin(error.code)
-            logger.debug("Admin API request refused", metadata: ["code": "\(error.code)", "reason": "\(error.reason)"])
-            return JanusReply.error(error, session: members == nil ? nil : path.sessionID, transaction: transaction)
         }
     }
 

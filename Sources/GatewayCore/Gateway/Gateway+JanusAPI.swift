@@ -20,17 +20,37 @@ extension Gateway {
     /// path gets 457 "Unhandled request 'x' at this path"; an unknown one 457 at the root and
     /// 453 "Unknown request 'x'" elsewhere, as Janus answers. Every error reply is counted per code.
     public func janusRequest(path: APIPath, body: Data, from: TransportRequest) async -> JSONValue {
+        await answer(body, path: path, api: .janus) { request throws(JanusError) in
+            try route(request, path: path, from: from)
+        }
+    }
+
+    /// Which API a request came in on, for the error counters and the log.
+    enum APIKind: String {
+        case janus = "Janus API"
+        case admin = "Admin API"
+    }
+
+    /// Decodes the request envelope, runs `handle`, and turns a thrown `JanusError` into Janus's
+    /// error reply, counted per code. An unparsable body gets no `session_id` and an envelope
+    /// error no `transaction` in the reply, as Janus answers.
+    func answer(
+        _ body: Data, path: APIPath, api: APIKind,
+        handle: (APIRequest) async throws(JanusError) -> JSONValue
+    ) async -> JSONValue {
         var members: [String: JSONValue]?
         var transaction: String?
         do {
             members = try APIRequest.decodeObject(body)
             let request = try APIRequest(members: members ?? [:])
             transaction = request.transaction
-            return try route(request, path: path, from: from)
+            return try await handle(request)
         } catch {
-            errorCounters.recordJanus(error.code)
-            logger.debug("Janus API request refused", metadata: ["code": "\(error.code)", "reason": "\(error.reason)"])
-            // An unparsable body gets no session_id; an envelope error gets no transaction (as Janus).
+            switch api {
+            case .janus: errorCounters.recordJanus(error.code)
+            case .admin: errorCounters.recordAdmin(error.code)
+            }
+            logger.debug("\(api.rawValue) request refused", metadata: ["code": "\(error.code)", "reason": "\(error.reason)"])
             return JanusReply.error(error, session: members == nil ? nil : path.sessionID, transaction: transaction)
         }
     }

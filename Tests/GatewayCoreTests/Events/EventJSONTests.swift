@@ -3,19 +3,18 @@ import GatewayCore
 import Testing
 
 /// Snapshot tests of `Event.janusJSON()` against the event stream captured from Janus 1.1.2
-/// (`../shared/reference/events-*.jsonl`): for each captured event of a type we emit, build the
+/// (`Tests/Fixtures/janus-1.1.2/events-*.jsonl`): for each captured event of a type we emit, build the
 /// equivalent `Event` and compare the JSON.
 @Suite("Event Janus JSON")
 struct EventJSONTests {
     static let captures = ["events-echotest.jsonl", "events-session-timeout.jsonl", "events-api-probe.jsonl"]
 
-    /// `<package root>/../shared/reference`, found from this file's path.
+    /// `Tests/Fixtures/janus-1.1.2`, found from this file's path.
     static let referenceFolder: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // Events
         .deletingLastPathComponent()  // GatewayCoreTests
         .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/reference").standardized
+        .appendingPathComponent("Fixtures/janus-1.1.2")
 
     static func capturedEvents(_ file: String) throws -> [JSONValue] {
         let text = try String(contentsOf: referenceFolder.appendingPathComponent(file), encoding: .utf8)

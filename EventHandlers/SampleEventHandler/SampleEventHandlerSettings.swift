@@ -75,7 +75,7 @@ extension SampleEventHandlerSettings {
 
     /// Decodes the `general` group of a parsed file (see `load(configsFolder:logger:)`).
     static func decode(_ file: JcfgFile, path: String, logger: Logger) throws(ConfigError) -> SampleEventHandlerSettings? {
-        guard let general = file["general"], try general.bool("enabled") == true else {
+        guard let general = try file.group("general"), try general.bool("enabled") == true else {
             logger.info("\(path): sample event handler not enabled")
             return nil
         }

@@ -57,7 +57,7 @@ public final class EchoTestPlugin: Plugin {
             logger.info("\(path) not found: using defaults")
             return true
         }
-        let notifyEvents = try file["general"]?.bool("events") ?? true
+        let notifyEvents = try file.group("general")?.bool("events") ?? true
         logIgnoredOptions([file], logger: logger)
         return notifyEvents
     }

@@ -34,56 +34,52 @@ extension HTTPTransportSettings {
     ///   an unknown `json` layout, a `max_body_size` below 1, or an interface with no IPv4 address.
     public init(file: JcfgFile) throws(ConfigError) {
         self.init()
-        if let general = file["general"] {
+        if let general = try file.group("general") {
             if let format = general.string("json") {
                 guard let parsed = JSONFormat(rawValue: format.lowercased()) else {
-                    throw Self.invalid(file, "general.json", "should be indented, plain or compact, not '\(format)'")
+                    throw general.invalidValue("json", "should be indented, plain or compact, not '\(format)'")
                 }
                 jsonFormat = parsed
             }
             if let path = general.string("base_path") { basePath = path }
             if let enabled = try general.bool("http") { httpEnabled = enabled }
-            if let value = try general.int("port") { port = try Self.port(value, file, "general.port") }
-            if let address = try Self.bindAddress(general, ipKey: "ip", interfaceKey: "interface", file) {
+            if let value = try general.int("port") { port = try Self.port(value, general, "port") }
+            if let address = try Self.bindAddress(general, ipKey: "ip", interfaceKey: "interface") {
                 bindAddress = address
             }
             if let limit = try general.int("max_body_size") {
-                guard limit >= 1 else { throw Self.invalid(file, "general.max_body_size", "should be at least 1 byte") }
+                guard limit >= 1 else { throw general.invalidValue("max_body_size", "should be at least 1 byte") }
                 maxBodySize = limit
             }
         }
-        if let admin = file["admin"] {
+        if let admin = try file.group("admin") {
             if let path = admin.string("admin_base_path") { adminBasePath = path }
             if let enabled = try admin.bool("admin_http") { adminHTTPEnabled = enabled }
-            if let value = try admin.int("admin_port") { adminPort = try Self.port(value, file, "admin.admin_port") }
-            if let address = try Self.bindAddress(admin, ipKey: "admin_ip", interfaceKey: "admin_interface", file) {
+            if let value = try admin.int("admin_port") { adminPort = try Self.port(value, admin, "admin_port") }
+            if let address = try Self.bindAddress(admin, ipKey: "admin_ip", interfaceKey: "admin_interface") {
                 adminBindAddress = address
             }
         }
-        if let origin = file["cors"]?.string("allow_origin") { allowOrigin = origin }
+        if let origin = try file.group("cors")?.string("allow_origin") { allowOrigin = origin }
     }
 
-    private static func port(_ value: Int, _ file: JcfgFile, _ option: String) throws(ConfigError) -> Int {
-        guard (0...65_535).contains(value) else { throw invalid(file, option, "should be a TCP port 0...65535, not \(value)") }
+    private static func port(_ value: Int, _ group: JcfgGroup, _ key: String) throws(ConfigError) -> Int {
+        guard (0...65_535).contains(value) else { throw group.invalidValue(key, "should be a TCP port 0...65535, not \(value)") }
         return value
     }
 
     /// `ip` if set, else the IPv4 address of `interface` if set, else `nil` (keep the default).
     private static func bindAddress(
-        _ group: JcfgGroup, ipKey: String, interfaceKey: String, _ file: JcfgFile
+        _ group: JcfgGroup, ipKey: String, interfaceKey: String
     ) throws(ConfigError) -> String? {
         let ip = group.string(ipKey)
         let interface = group.string(interfaceKey)  // read even when ip wins, so it is not reported unused
         if let ip { return ip }
         guard let interface else { return nil }
         guard let address = NetworkInterface.ipv4Address(of: interface) else {
-            throw invalid(file, "\(group.name).\(interfaceKey)", "names no interface with an IPv4 address: '\(interface)'")
+            throw group.invalidValue(interfaceKey, "names no interface with an IPv4 address: '\(interface)'")
         }
         return address
-    }
-
-    private static func invalid(_ file: JcfgFile, _ option: String, _ message: String) -> ConfigError {
-        ConfigError(kind: .invalidValue, file: file.path, line: nil, message: "option '\(option)' \(message)")
     }
 }
 

@@ -73,8 +73,9 @@ struct GatewayOptions: ParsableArguments {
         if let debugLevel, !GatewaySettings.debugLevels.contains(debugLevel) {
             throw ValidationError("--debug-level must be 0...7, not \(debugLevel)")
         }
-        if let sessionTimeout, sessionTimeout < 0 {
-            throw ValidationError("--session-timeout must be 0 (never) or more seconds, not \(sessionTimeout)")
+        if let sessionTimeout, !GatewaySettings.sessionTimeouts.contains(sessionTimeout) {
+            throw ValidationError(
+                "--session-timeout must be 0 (never) to \(GatewaySettings.sessionTimeouts.upperBound) seconds, not \(sessionTimeout)")
         }
     }
 

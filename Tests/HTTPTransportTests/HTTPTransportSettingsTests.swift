@@ -87,7 +87,7 @@ struct HTTPTransportSettingsTests {
         Bad(text: #"admin: { admin_interface = "no-such-if0" }"#, message: "option 'admin.admin_interface' names no interface"),
     ]
 
-    @Test("invalid values throw a ConfigError naming the file and option", arguments: badFiles)
+    @Test("invalid values throw a ConfigError naming the file, option and line", arguments: badFiles)
     func invalidValues(_ bad: Bad) throws {
         let file = try JcfgFile.parse(text: bad.text, name: "janus.transport.http.jcfg")
         #expect {
@@ -95,7 +95,7 @@ struct HTTPTransportSettingsTests {
         } throws: { error in
             guard let error = error as? ConfigError else { return false }
             return error.kind == .invalidValue && error.file == "janus.transport.http.jcfg"
-                && error.message.hasPrefix(bad.message)
+                && error.message.hasPrefix(bad.message) && error.line == 1
         }
     }
 

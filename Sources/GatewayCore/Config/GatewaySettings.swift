@@ -7,6 +7,10 @@ public struct GatewaySettings: Sendable, Equatable {
     public var serverName: String = "SwiftGate"
     /// `general.session_timeout` / `-s`: seconds without a request before a session is reaped; 0 = never.
     public var sessionTimeout: Int = 60
+
+    /// The longest `session_timeout` accepted anywhere (file, `-s`, Admin API): one year, in seconds.
+    /// Larger values would overflow the microsecond arithmetic of the reaper.
+    public static let sessionTimeouts: ClosedRange<Int> = 0...31_536_000
     /// `general.api_secret`: when set, every Janus API request must carry `apisecret`.
     public var apiSecret: String?
     /// `general.admin_secret`: when set, Admin API requests (but `ping`) must carry `admin_secret`.
@@ -48,8 +52,8 @@ extension GatewaySettings {
     /// - SeeAlso: Janus's `janus.jcfg` sample, groups `general`, `events`, `plugins`, `nat`.
     public init(janusConfig file: JcfgFile) throws(ConfigError) {
         self.init()
-        if let general = file["general"] { try readGeneral(general) }
-        if let events = file["events"] {
+        if let general = try file.group("general") { try readGeneral(general) }
+        if let events = try file.group("events") {
             if let broadcast = try events.bool("broadcast") { eventsBroadcast = broadcast }
             if let period = try events.int("stats_period") {
                 guard period >= 0 else { throw events.invalidValue("stats_period", "should be 0 or more seconds, not \(period)") }
@@ -57,8 +61,8 @@ extension GatewaySettings {
             }
             if let list = events.stringList("disable") { disabledEventHandlers = list }
         }
-        if let list = file["plugins"]?.stringList("disable") { disabledPlugins = list }
-        if let nat = file["nat"] {
+        if let list = try file.group("plugins")?.stringList("disable") { disabledPlugins = list }
+        if let nat = try file.group("nat") {
             if let list = nat.stringList("ice_enforce_list") { iceEnforceList = list }
             if let list = nat.stringList("ice_ignore_list") { iceIgnoreList = list }
         }
@@ -67,8 +71,9 @@ extension GatewaySettings {
     private mutating func readGeneral(_ general: JcfgGroup) throws(ConfigError) {
         if let name = general.string("server_name"), !name.isEmpty { serverName = name }
         if let timeout = try general.int("session_timeout") {
-            guard timeout >= 0 else {
-                throw general.invalidValue("session_timeout", "should be 0 (never) or more seconds, not \(timeout)")
+            guard Self.sessionTimeouts.contains(timeout) else {
+                throw general.invalidValue(
+                    "session_timeout", "should be 0 (never) to \(Self.sessionTimeouts.upperBound) seconds, not \(timeout)")
             }
             sessionTimeout = timeout
         }

@@ -49,6 +49,20 @@ public final class JcfgFile: Sendable {
         return JcfgGroup(name: group, path: group, entries: members, file: self)
     }
 
+    /// The top-level group called `name`, or `nil` when the file has no setting of that name.
+    /// - Throws: `ConfigError` `.invalidValue` (with its line) when `name` is a setting but not a
+    ///   group, e.g. `general = 5`, so a mistyped section is not silently ignored.
+    public func group(_ name: String) throws(ConfigError) -> JcfgGroup? {
+        guard let entry = entries.first(where: { $0.name == name }) else { return nil }
+        guard case .group(let members) = entry.value else {
+            markUsed(name)
+            throw ConfigError(
+                kind: .invalidValue, file: path, line: entry.line,
+                message: "'\(name)' should be a group ({ … }), not \(entry.value.kindName)")
+        }
+        return JcfgGroup(name: name, path: name, entries: members, file: self)
+    }
+
     /// Names of the top-level groups, in file order.
     public var groupNames: [String] {
         entries.compactMap { entry in

@@ -39,6 +39,10 @@ extension Gateway {
             return JanusReply.success(session: nil, transaction: transaction, ["sessions": .array(ids)])
         case "set_session_timeout":
             let timeout = try request.nonNegativeInteger("timeout", mandatory: true) ?? 0
+            guard timeout <= GatewaySettings.sessionTimeouts.upperBound else {
+                throw JanusError.invalidElementType(
+                    "timeout", expected: "0 (never) to \(GatewaySettings.sessionTimeouts.upperBound) seconds")
+            }
             runtime.withLock { $0.sessionTimeout = Int(clamping: timeout) }
             logger.info("session timeout changed", metadata: ["timeout": "\(timeout)"])
             return JanusReply.success(session: nil, transaction: transaction, ["timeout": .int(timeout)])

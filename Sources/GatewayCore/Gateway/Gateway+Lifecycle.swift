@@ -85,7 +85,9 @@ extension Gateway {
         let timeout = currentSessionTimeout
         guard timeout > 0 else { return }
         let now = clock.monotonicMicros()
-        let limit = Int64(timeout) * 1_000_000
+        // Settings cap the timeout at a year; saturate anyway so no value can trap here.
+        let (product, overflow) = Int64(clamping: timeout).multipliedReportingOverflow(by: 1_000_000)
+        let limit = overflow ? Int64.max : product
         for session in registry.sessions where now - session.lastActivity >= limit {
             guard let removed = registry.remove(session.id) else { continue }
             logger.info("session timed out", metadata: ["session_id": "\(removed.id)", "timeout": "\(timeout)"])

@@ -60,7 +60,7 @@ struct JanusAPILifecycleTests {
         #expect(await h.gateway.longPoll(session: sid, maxEvents: 1, timeout: .milliseconds(10)) == .sessionNotFound)
         #expect(h.plugin.callLog == ["create \(hid)", "message \(hid)", "hangup \(hid)", "destroy \(hid)"])
 
-        let events = await h.recorder.waitUntil { corePayloads($0).count >= 6 }
+        let events = await h.recorder.waitUntil { corePayloads($0).count >= 7 }
         #expect(corePayloads(events) == [
             .session(.created(transport: APIHarness.transport.reference)),
             .handle(.attached(plugin: "janus.plugin.apitest", opaqueID: "ref-0")),
@@ -160,7 +160,7 @@ struct JanusAPILifecycleTests {
         let first = await h.attach(sid, opaqueID: "one")
         let second = await h.attach(sid, opaqueID: "two")
         #expect(await h.janus(.session(sid), ["janus": "destroy", "transaction": "d"])["janus"] == "success")
-        let events = await h.recorder.waitUntil { corePayloads($0).count >= 6 }
+        let events = await h.recorder.waitUntil { corePayloads($0).count >= 7 }
         #expect(corePayloads(events) == [
             .session(.created(transport: APIHarness.transport.reference)),
             .handle(.attached(plugin: "janus.plugin.apitest", opaqueID: "one")),

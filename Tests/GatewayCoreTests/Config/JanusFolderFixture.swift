@@ -43,7 +43,7 @@ struct JanusFolderFixture {
             full_trickle = false
             ice_lite = false
             ice_tcp = false
-            nat_1_1_mapping = "192.0.2.10"
+            nat_1_1_mapping = "127.0.0.10"
             ice_enforce_list = "lo, eth0"
             ice_ignore_list = "vmnet"
         }

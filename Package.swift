@@ -31,6 +31,9 @@ let package = Package(
         systemLibrary("CConfig", pkgConfig: "libconfig", apt: ["libconfig-dev"]),
         .target(name: "CShims", dependencies: ["CCurl"], path: "Sources/CShims"),
 
+        .target(name: "SDP", path: "Sources/SDP"),
+        .target(name: "RTP", path: "Sources/RTP"),
+
         .target(
             name: "GatewayCore",
             dependencies: [
@@ -101,6 +104,8 @@ let package = Package(
             ],
             path: "Tests/HTTPTransportTests"
         ),
+        .testTarget(name: "SDPTests", dependencies: ["SDP"], path: "Tests/SDPTests"),
+        .testTarget(name: "RTPTests", dependencies: ["RTP"], path: "Tests/RTPTests"),
         .testTarget(name: "EchoTestTests", dependencies: ["EchoTest", "GatewayCore"], path: "Tests/EchoTestTests"),
         .testTarget(
             name: "SampleEventHandlerTests",

@@ -33,6 +33,11 @@ let package = Package(
 
         .target(name: "SDP", path: "Sources/SDP"),
         .target(name: "RTP", path: "Sources/RTP"),
+        .target(
+            name: "WebRTC",
+            dependencies: ["COpenSSL", "CSRTP", "SDP", "RTP"],
+            path: "Sources/WebRTC"
+        ),
 
         .target(
             name: "GatewayCore",
@@ -106,6 +111,7 @@ let package = Package(
         ),
         .testTarget(name: "SDPTests", dependencies: ["SDP"], path: "Tests/SDPTests"),
         .testTarget(name: "RTPTests", dependencies: ["RTP"], path: "Tests/RTPTests"),
+        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "COpenSSL", "CSRTP"], path: "Tests/WebRTCTests"),
         .testTarget(name: "EchoTestTests", dependencies: ["EchoTest", "GatewayCore"], path: "Tests/EchoTestTests"),
         .testTarget(
             name: "SampleEventHandlerTests",

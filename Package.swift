@@ -30,12 +30,13 @@ let package = Package(
         systemLibrary("CCurl", pkgConfig: "libcurl", apt: ["libcurl4-openssl-dev"]),
         systemLibrary("CConfig", pkgConfig: "libconfig", apt: ["libconfig-dev"]),
         .target(name: "CShims", dependencies: ["CCurl"], path: "Sources/CShims"),
+        .target(name: "CGLibShims", dependencies: ["CNice"], path: "Sources/CGLibShims"),
 
         .target(name: "SDP", path: "Sources/SDP"),
         .target(name: "RTP", path: "Sources/RTP"),
         .target(
             name: "WebRTC",
-            dependencies: ["COpenSSL", "CSRTP", "SDP", "RTP"],
+            dependencies: ["CNice", "CGLibShims", "COpenSSL", "CSRTP", "SDP", "RTP"],
             path: "Sources/WebRTC"
         ),
 
@@ -111,7 +112,7 @@ let package = Package(
         ),
         .testTarget(name: "SDPTests", dependencies: ["SDP"], path: "Tests/SDPTests"),
         .testTarget(name: "RTPTests", dependencies: ["RTP"], path: "Tests/RTPTests"),
-        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "COpenSSL", "CSRTP"], path: "Tests/WebRTCTests"),
+        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "SDP", "RTP", "CNice", "COpenSSL", "CSRTP"], path: "Tests/WebRTCTests"),
         .testTarget(name: "EchoTestTests", dependencies: ["EchoTest", "GatewayCore"], path: "Tests/EchoTestTests"),
         .testTarget(
             name: "SampleEventHandlerTests",

@@ -7,3 +7,4 @@
 #include <openssl/bio.h>
 #include <openssl/srtp.h>
 #include <openssl/rand.h>
+#include <openssl/pem.h>

@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "swiftgate", targets: ["swiftgate"]),
         .executable(name: "swiftgate-benchmarks", targets: ["SwiftGateBenchmarks"]),
         .executable(name: "swiftgate-apibench", targets: ["APIBenchmark"]),
+        .executable(name: "swiftgate-media-bench", targets: ["MediaBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
     ],
     targets: [
         systemLibrary("CNice", pkgConfig: "nice", apt: ["libnice-dev"]),
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "GatewayCore",
             dependencies: [
-                "CConfig",
+                "CConfig", "WebRTC", "SDP", "RTP",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/GatewayCore"
@@ -89,6 +91,16 @@ let package = Package(
             dependencies: ["GatewayCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/SwiftGateBenchmarks"
         ),
+        .target(name: "MediaLoopback", dependencies: ["WebRTC", "SDP"], path: "Benchmarks/MediaLoopback"),
+        .executableTarget(
+            name: "MediaBenchmark",
+            dependencies: [
+                "WebRTC", "MediaLoopback",
+                .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/MediaBenchmark"
+        ),
         .executableTarget(
             name: "APIBenchmark",
             dependencies: ["CCurl", "CShims", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -112,7 +124,7 @@ let package = Package(
         ),
         .testTarget(name: "SDPTests", dependencies: ["SDP"], path: "Tests/SDPTests"),
         .testTarget(name: "RTPTests", dependencies: ["RTP"], path: "Tests/RTPTests"),
-        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "SDP", "RTP", "CNice", "COpenSSL", "CSRTP"], path: "Tests/WebRTCTests"),
+        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "MediaLoopback", "SDP", "RTP", "CNice", "COpenSSL", "CSRTP"], path: "Tests/WebRTCTests"),
         .testTarget(name: "EchoTestTests", dependencies: ["EchoTest", "GatewayCore"], path: "Tests/EchoTestTests"),
         .testTarget(
             name: "SampleEventHandlerTests",

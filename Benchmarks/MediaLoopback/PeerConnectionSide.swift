@@ -1,0 +1,122 @@
+import Dispatch
+import SDP
+import Synchronization
+import WebRTC
+
+/// One end of a `PeerConnectionPair`: owns its PeerConnection (touched only on its loop) and records
+/// what happened in `record` (readable from the test thread).
+public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
+    public struct Record: Sendable {
+        public var iceStates: [ICEState] = []
+        public var dtlsStates: [DTLSState] = []
+        public var connected = false
+        public var failure: String?
+        public var receivedRTP = 0
+        public var receivedSSRCs: Set<UInt32> = []
+        public var receivedRTCP = 0
+        public var receiving: [Int: Bool] = [:]
+    }
+
+    public let loop: MediaLoop
+    public let echo: Bool
+    public let record = Mutex(Record())
+    public weak var other: LoopbackSide?
+    public var connection: PeerConnection?
+
+    public init(loop: MediaLoop, echo: Bool) {
+        self.loop = loop
+        self.echo = echo
+    }
+
+    /// Runs `body` on the loop and waits for it (bounded: 5 s).
+    public func sync<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let result = Mutex<Result<T, any Error>?>(nil)
+        loop.invoke {
+            let value = Result { try body() }
+            result.withLock { $0 = value }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + 5) == .success, let value = result.withLock({ $0 }) else {
+            throw PeerConnectionError.ice("the media loop did not run the work within 5 s")
+        }
+        return try value.get()
+    }
+
+    public func create(context: DTLSContext, controlling: Bool) throws {
+        try sync { [self] in
+            connection = try PeerConnection(
+                loop: loop, iceConfiguration: PeerConnectionPair.ice, dtlsContext: context, delegate: self,
+                controlling: controlling, clock: PeerConnectionPair.clock)
+        }
+    }
+
+    public func credentials() -> (String, String) {
+        (try? sync { [self] in (connection!.localICEUfrag, connection!.localICEPwd) }) ?? ("", "")
+    }
+
+    public func configure(negotiation: JSEPNegotiation, ssrcs: [MediaKind: (UInt32, UInt32?)]) throws {
+        let box = SSRCBox(ssrcs)
+        try sync { [self] in try connection!.configure(negotiation: negotiation, localSSRCs: box.value, cname: "test") }
+    }
+
+    public func start() throws { try sync { [self] in try connection!.start() } }
+
+    public func close() { _ = try? sync { [self] in connection?.close() } }
+
+    /// Sends `count` packets on `track` from the loop, `perBurst` at a time with a 1 ms pause between bursts.
+    public func send(_ packets: [[UInt8]], track: Int) throws -> Int {
+        try sync { [self] in
+            var sent = 0
+            for packet in packets where packet.withUnsafeBytes({ connection!.sendRTP($0, track: track) }) { sent += 1 }
+            return sent
+        }
+    }
+
+    public func counters() -> PeerConnectionCounters { (try? sync { [self] in connection!.counters }) ?? PeerConnectionCounters() }
+
+    public func tracks() -> [MediaTrack] { (try? sync { [self] in connection!.tracks }) ?? [] }
+
+    // MARK: PeerConnectionDelegate (on the loop)
+
+    public func peerConnection(_ connection: PeerConnection, didGatherLocalCandidate candidate: String) {
+        guard let other else { return }
+        other.loop.invoke { try? other.connection?.addRemoteCandidate(candidate) }
+    }
+    public func peerConnectionDidFinishGathering(_ connection: PeerConnection) {}
+    public func peerConnection(_ connection: PeerConnection, didAddRemoteCandidate candidate: String) {}
+    public func peerConnection(_ connection: PeerConnection, didChangeICEState state: ICEState) {
+        record.withLock { $0.iceStates.append(state) }
+    }
+    public func peerConnection(_ connection: PeerConnection, didSelectPair local: String, remote: String) {}
+    public func peerConnection(_ connection: PeerConnection, didChangeDTLSState state: DTLSState, retransmissions: Int) {
+        record.withLock { $0.dtlsStates.append(state) }
+    }
+    public func peerConnectionDidConnect(_ connection: PeerConnection) { record.withLock { $0.connected = true } }
+    public func peerConnection(_ connection: PeerConnection, didFailWithReason reason: String) {
+        record.withLock { $0.failure = reason }
+    }
+    public func peerConnection(_ connection: PeerConnection, track: Int, didChangeReceiving receiving: Bool) {
+        record.withLock { $0.receiving[track] = receiving }
+    }
+    public func peerConnection(
+        _ connection: PeerConnection, didReceiveRTP packet: UnsafeMutableRawBufferPointer, track: Int,
+        isRetransmission: Bool
+    ) {
+        let ssrc = UInt32(bigEndian: packet.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        record.withLock {
+            $0.receivedRTP += 1
+            $0.receivedSSRCs.insert(ssrc)
+        }
+        if echo { connection.sendRTP(UnsafeRawBufferPointer(packet), track: track, isRetransmission: isRetransmission) }
+    }
+    public func peerConnection(_ connection: PeerConnection, didReceiveRTCP packet: UnsafeMutableRawBufferPointer) {
+        record.withLock { $0.receivedRTCP += 1 }
+    }
+}
+
+/// Carries a dictionary of tuples (not Sendable) into a loop closure.
+final class SSRCBox: @unchecked Sendable {
+    public let value: [MediaKind: (UInt32, UInt32?)]
+    init(_ value: [MediaKind: (UInt32, UInt32?)]) { self.value = value }
+}

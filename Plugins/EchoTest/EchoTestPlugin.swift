@@ -83,9 +83,13 @@ public final class EchoTestPlugin: Plugin {
         guard !stopping.load(ordering: .acquiring) else {
             throw JanusError(JanusError.pluginAttachCode, "EchoTest plugin is shutting down")
         }
-        processor.sessions.withLock { sessions in
-            if sessions[handle] == nil { sessions[handle] = EchoTestSession() }
+        let session = processor.sessions.withLock { sessions in
+            if let existing = sessions[handle] { return existing }
+            let created = EchoTestSession()
+            sessions[handle] = created
+            return created
         }
+        handle.pluginSession.set(session)
     }
 
     /// Checks the handle and that `body` is an object, queues the message and returns
@@ -112,9 +116,29 @@ public final class EchoTestPlugin: Plugin {
         return .okWait(hint: nil)
     }
 
-    /// The PeerConnection is up: a later hangup may report "done" again.
+    /// The PeerConnection is up: ask the peer for a key frame so the echo starts with one; a later
+    /// hangup may report "done" again.
     public func setupMedia(_ handle: PluginHandle) {
         processor.session(handle)?.hangingUp.store(false, ordering: .releasing)
+        processor.gateway.sendPLI(handle)
+    }
+
+    /// Hot path: sends the packet straight back, unless its medium is turned off.
+    public func incomingRTP(_ handle: PluginHandle, _ packet: PluginRTPPacket) {
+        guard let session = handle.pluginSession.get(as: EchoTestSession.self) else { return }
+        let active = packet.isVideo
+            ? session.videoActive.load(ordering: .relaxed) : session.audioActive.load(ordering: .relaxed)
+        guard active else { return }
+        processor.gateway.relayRTP(handle, packet)
+    }
+
+    /// Hot path: sends the peer's feedback back to it (it is about the echo of its own media), with a
+    /// REMB capped at the `bitrate` asked for (Janus's EchoTest does the same).
+    public func incomingRTCP(_ handle: PluginHandle, _ packet: PluginRTCPPacket) {
+        guard let session = handle.pluginSession.get(as: EchoTestSession.self) else { return }
+        let cap = session.bitrate.load(ordering: .relaxed)
+        if cap > 0 { REMBCap.apply(UInt64(cap), to: packet.bytes) }
+        processor.gateway.relayRTCP(handle, packet)
     }
 
     /// Tells the client the echo is over (`{"echotest":"event","result":"done"}`) and resets the
@@ -132,6 +156,7 @@ public final class EchoTestPlugin: Plugin {
     public func destroySession(_ handle: PluginHandle) {
         let session = processor.sessions.withLock { $0.removeValue(forKey: handle) }
         session?.destroyed.store(true, ordering: .releasing)
+        handle.pluginSession.set(nil)
     }
 
     /// `plugin_specific` of Admin API `handle_info`: `audio_active`, `video_active`, `bitrate`

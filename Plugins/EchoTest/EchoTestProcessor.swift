@@ -49,19 +49,45 @@ final class EchoTestProcessor: Sendable {
             push(message.handle, transaction: message.transaction, body: error.eventBody)
             return
         }
+        let before = session.snapshot
         let state = session.apply(request)
-        if message.jsep != nil {
-            // The media path (ICE, DTLS, SRTP) is not part of this build, so an offer cannot be answered.
-            counters.withLock { $0.rejected += 1 }
-            let error = EchoTestError(
-                code: EchoTestError.invalidSDPCode,
-                message: "Media negotiation is not available in this build: the JSEP offer cannot be answered")
-            push(message.handle, transaction: message.transaction, body: error.eventBody)
+        if let jsep = message.jsep {
+            answer(message, jsep: jsep, state: state)
         } else {
             counters.withLock { $0.succeeded += 1 }
             push(message.handle, transaction: message.transaction, body: ["echotest": "event", "result": "ok"])
         }
+        if request.bitrate != nil, state.bitrate != before.bitrate {
+            // 0 lifts the cap: ask for a high ceiling rather than nothing.
+            gateway.sendREMB(message.handle, bitrate: UInt64(state.bitrate > 0 ? state.bitrate : 10_000_000))
+        }
+        if state.videoActive && !before.videoActive {
+            gateway.sendPLI(message.handle)
+        }
         notify(message.handle, state)
+    }
+
+    /// Answers a JSEP offer through the core (which adds ICE and DTLS) with the codecs asked for, and
+    /// pushes `{"echotest":"event","result":"ok"}` with the answer; a failure is pushed as error 414
+    /// with the core's reason. An answer from the client (we never offer) is refused the same way.
+    private func answer(_ message: EchoTestMessage, jsep: JSONValue, state: EchoTestSession.State) {
+        guard jsep["type"]?.stringValue == "offer" else {
+            counters.withLock { $0.rejected += 1 }
+            let error = EchoTestError(code: EchoTestError.invalidSDPCode, message: "EchoTest only answers offers")
+            push(message.handle, transaction: message.transaction, body: error.eventBody)
+            return
+        }
+        do throws(JanusError) {
+            let answer = try gateway.answerOffer(message.handle, audioCodec: state.audioCodec, videoCodec: state.videoCodec)
+            try gateway.pushEvent(
+                message.handle, plugin: EchoTestPlugin.package, transaction: message.transaction,
+                body: ["echotest": "event", "result": "ok"], jsep: answer)
+            counters.withLock { $0.succeeded += 1 }
+        } catch {
+            counters.withLock { $0.rejected += 1 }
+            let error = EchoTestError(code: EchoTestError.invalidSDPCode, message: error.reason)
+            push(message.handle, transaction: message.transaction, body: error.eventBody)
+        }
     }
 
     /// Emits the plugin event with the handle's settings, when enabled and subscribed.

@@ -17,6 +17,10 @@ final class EchoTestSession: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Hot-path copies of `audioActive`/`videoActive`/`bitrate`, read per packet without the lock.
+    let audioActive = Atomic<Bool>(true)
+    let videoActive = Atomic<Bool>(true)
+    let bitrate = Atomic<Int>(0)
     /// Set while a hangup is being processed, so a second hangup is a no-op.
     let hangingUp = Atomic<Bool>(false)
     /// Set once the handle is detached; queued messages for it are then dropped.
@@ -33,10 +37,22 @@ final class EchoTestSession: Sendable {
             if let bitrate = request.bitrate { state.bitrate = bitrate }
             if let codec = request.audioCodec { state.audioCodec = codec }
             if let codec = request.videoCodec { state.videoCodec = codec }
+            mirror(state)
             return state
         }
     }
 
     /// Back to the attach-time state (after a hangup).
-    func reset() { state.withLock { $0 = State() } }
+    func reset() {
+        state.withLock { state in
+            state = State()
+            mirror(state)
+        }
+    }
+
+    private func mirror(_ state: State) {
+        audioActive.store(state.audioActive, ordering: .releasing)
+        videoActive.store(state.videoActive, ordering: .releasing)
+        bitrate.store(state.bitrate, ordering: .releasing)
+    }
 }

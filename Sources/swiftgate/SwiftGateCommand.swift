@@ -54,9 +54,16 @@ struct SwiftGateCommand: AsyncParsableCommand {
         }
         events.start()
 
+        let media: MediaEngine
+        do {
+            media = try MediaEngine(settings: settings, logger: Logger(label: "swiftgate.media"))
+        } catch {
+            printError("swiftgate: cannot start the media path: \(error)")
+            throw ExitCode(1)
+        }
         let gateway = Gateway(
             settings: settings, configsFolder: folder, events: events, logger: Logger(label: "swiftgate.core"),
-            setLogLevel: { JanusLogLevel.shared.set($0) })
+            setLogLevel: { JanusLogLevel.shared.set($0) }, media: media)
         if !settings.isPluginDisabled(EchoTestPlugin.package) {
             gateway.register(plugin: try EchoTestPlugin(configsFolder: folder, gateway: gateway))
         }

@@ -114,13 +114,15 @@ struct EchoTestPluginTests {
         #expect(gateway.notifications.isEmpty)
     }
 
-    @Test func offerIsAnsweredWithNegotiationErrorButBodyApplies() async throws {
+    /// The fake gateway has no media path (`answerOffer`'s default throws 465): the plugin reports the
+    /// core's reason as its error 414, pushes no JSEP, and still applies the body.
+    @Test func offerTheCoreCannotAnswerIsAnErrorButBodyApplies() async throws {
         let offer: JSONValue = ["type": "offer", "sdp": "v=0\r\n"]
         let (gateway, plugin, handle) = try await run([["audio": true, "video": false]], jsep: offer)
         let push = try #require(gateway.pushes.first)
         #expect(gateway.pushes.count == 1)
         #expect(push.body["error_code"] == 414)
-        #expect(push.body["error"]?.stringValue?.contains("not available in this build") == true)
+        #expect(push.body["error"]?.stringValue?.contains("no media path") == true)
         #expect(push.jsep == nil)
         #expect(plugin.querySession(handle)["video_active"] == false)
         #expect(gateway.notifications.count == 1)

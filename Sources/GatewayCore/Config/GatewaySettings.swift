@@ -32,6 +32,25 @@ public struct GatewaySettings: Sendable, Equatable {
     /// `nat.ice_ignore_list`: interface names or address prefixes ICE must not use (comma list).
     public var iceIgnoreList: [String] = []
 
+    /// `nat.ice_lite`: answer as an ICE-lite agent (RFC 8445 §2.5) instead of full ICE.
+    public var iceLite: Bool = false
+    /// `nat.full_trickle`: trickle every local candidate to the client instead of putting them in the
+    /// answer (Janus's default is half-trickle: candidates in the answer).
+    public var fullTrickle: Bool = false
+    /// `media.ipv6`: gather IPv6 candidates too.
+    public var ipv6: Bool = false
+    /// `media.rtp_port_range`: `min-max` UDP ports for ICE candidates; nil = any.
+    public var rtpPortRange: ClosedRange<UInt16>?
+    /// `general.event_loops`: media loop threads; 0 = one per core (Janus's static loops).
+    public var eventLoops: Int = 0
+    /// `certificates.cert_pem` / `cert_key` / `cert_pwd`: our DTLS certificate and key (PEM files);
+    /// nil = an ECDSA P-256 certificate generated at start.
+    public var certificatePEM: String?
+    /// The key file matching `certificatePEM`.
+    public var certificateKeyPEM: String?
+    /// The key file's passphrase, if encrypted.
+    public var certificatePassphrase: String?
+
     /// Janus's defaults (as if `janus.jcfg` were empty).
     public init() {}
 }
@@ -65,6 +84,28 @@ extension GatewaySettings {
         if let nat = try file.group("nat") {
             if let list = nat.stringList("ice_enforce_list") { iceEnforceList = list }
             if let list = nat.stringList("ice_ignore_list") { iceIgnoreList = list }
+            if let lite = try nat.bool("ice_lite") { iceLite = lite }
+            if let trickle = try nat.bool("full_trickle") { fullTrickle = trickle }
+        }
+        if let media = try file.group("media") { try readMedia(media) }
+        if let certificates = try file.group("certificates") {
+            certificatePEM = certificates.string("cert_pem")
+            certificateKeyPEM = certificates.string("cert_key")
+            certificatePassphrase = certificates.string("cert_pwd")
+            if (certificatePEM == nil) != (certificateKeyPEM == nil) {
+                throw certificates.invalidValue("cert_pem", "cert_pem and cert_key go together: give both or neither")
+            }
+        }
+    }
+
+    private mutating func readMedia(_ media: JcfgGroup) throws(ConfigError) {
+        if let value = try media.bool("ipv6") { ipv6 = value }
+        if let range = media.string("rtp_port_range") {
+            let parts = range.split(separator: "-").map { UInt16($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let low = parts[0], let high = parts[1], low > 0, low <= high else {
+                throw media.invalidValue("rtp_port_range", "should be min-max UDP ports, e.g. 20000-40000, not \(range)")
+            }
+            rtpPortRange = low...high
         }
     }
 
@@ -79,6 +120,10 @@ extension GatewaySettings {
         }
         if let secret = general.string("api_secret"), !secret.isEmpty { apiSecret = secret }
         if let secret = general.string("admin_secret"), !secret.isEmpty { adminSecret = secret }
+        if let loops = try general.int("event_loops") {
+            guard (0...64).contains(loops) else { throw general.invalidValue("event_loops", "should be 0 (one per core) to 64, not \(loops)") }
+            eventLoops = loops
+        }
         if let level = try general.int("debug_level") {
             guard Self.debugLevels.contains(level) else {
                 throw general.invalidValue("debug_level", "should be 0...7, not \(level)")

@@ -61,6 +61,8 @@ extension GatewayEvent {
                 "owner": .string(owner.rawValue),
                 "jsep": .object(["type": .string(type), "sdp": .string(sdp)]),
             ])
+        case .webrtc(let event): event.janusBody
+        case .media(let event): event.janusBody
         case .plugin(let package, let data): .object(["plugin": .string(package), "data": data])
         case .transport(let event):
             .object([

@@ -11,6 +11,10 @@ public enum GatewayEvent: Sendable, Equatable {
     case external(schema: String, data: JSONValue)
     /// Type 8: a JSEP offer or answer, from the peer (`remote`) or from us (`local`).
     case jsep(owner: JSEPOwner, type: String, sdp: String)
+    /// Type 16: ICE, DTLS and PeerConnection state of a handle.
+    case webrtc(WebRTCEvent)
+    /// Type 32: media state, slow link and statistics of a handle's m-line.
+    case media(MediaEvent)
     /// Type 64: a plugin's own event: its package name and free-form `data`.
     case plugin(package: String, data: JSONValue)
     /// Type 128: a transport's event (for HTTP: one per request received).
@@ -25,6 +29,8 @@ public enum GatewayEvent: Sendable, Equatable {
         case .handle: .handle
         case .external: .external
         case .jsep: .jsep
+        case .webrtc: .webrtc
+        case .media: .media
         case .plugin: .plugin
         case .transport: .transport
         case .core: .core
@@ -36,6 +42,8 @@ public enum GatewayEvent: Sendable, Equatable {
         switch self {
         case .core(.startup): 1
         case .core(.shutdown): 2
+        case .webrtc(let event): event.subtype
+        case .media(let event): event.subtype
         default: 0
         }
     }

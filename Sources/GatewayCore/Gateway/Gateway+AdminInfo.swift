@@ -69,8 +69,11 @@ extension Gateway {
             guard case .candidate(let line, _, _) = candidate else { return nil }
             return .string(line)
         }
+        let media = handle.pluginHandle.media.withLock { $0 }
         return [
+            "webrtc": media?.adminInfo() ?? .null,
             "flags": [
+                "webrtcup": .bool(media?.shared.withLock { $0.isUp } ?? false),
                 "got-offer": .bool(state.negotiation.gotOffer),
                 "got-answer": .bool(state.negotiation.gotAnswer),
                 "negotiated": .bool(state.negotiation.negotiated),

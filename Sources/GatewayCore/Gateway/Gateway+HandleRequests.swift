@@ -33,6 +33,7 @@ extension Gateway {
         var jsep: JSEP?
         if let raw = request.members["jsep"] {
             let validated = try JSEP.validate(raw)
+            let prepared = try prepareMedia(for: validated, session, handle)
             try handle.state.withLock { (state: inout HandleState) throws(JanusError) in
                 try state.negotiation.receiveRemote(validated)
             }
@@ -40,6 +41,7 @@ extension Gateway {
                 type: .jsep, session: session.id, handle: handle.id, opaqueID: handle.opaqueID,
                 .jsep(owner: .remote, type: validated.type.rawValue, sdp: validated.sdp))
             jsep = validated
+            if let prepared { handle.pluginHandle.media.withLock { $0 = prepared } }
         }
         let result: PluginResult
         do {
@@ -70,6 +72,7 @@ extension Gateway {
         let candidates = try TrickleCandidate.parseRequest(
             candidate: request.members["candidate"], candidates: request.members["candidates"])
         let refused = handle.addRemoteCandidates(candidates)
+        handle.pluginHandle.media.withLock { $0 }?.addRemoteCandidates(candidates)
         if refused > 0 {
             logger.warning(
                 "too many trickled candidates; extra ones ignored",

@@ -39,6 +39,7 @@ extension Gateway {
     /// The rest of a detach, once the handle is out of its session: hang up its PeerConnection,
     /// tell the plugin, free the id, tell the client (`detached`) and emit the `detached` event.
     func finishDetach(_ handle: GatewayHandle, of session: GatewaySession, notifyClient: Bool) {
+        closeMedia(handle, reason: "Detach")
         if handle.resetMedia() {
             handle.plugin.hangupMedia(handle.pluginHandle)
             if notifyClient { deliver(hangupMessage(handle, reason: "Detach"), to: session) }
@@ -57,6 +58,7 @@ extension Gateway {
     /// Closes the handle's PeerConnection, if it had one: the plugin's `hangupMedia`, then the
     /// client's `hangup` message with `reason`. Without a PeerConnection nothing happens.
     func hangUp(_ handle: GatewayHandle, of session: GatewaySession, reason: String) {
+        closeMedia(handle, reason: reason)
         guard handle.resetMedia() else { return }
         handle.plugin.hangupMedia(handle.pluginHandle)
         deliver(hangupMessage(handle, reason: reason), to: session)

@@ -39,6 +39,8 @@ public final class Gateway: TransportGateway, PluginGateway {
     let reaperInterval: Duration
     let sessionQueueCapacity: Int
     let registry = SessionRegistry()
+    /// The media path shared by all handles; nil when the gateway runs without one.
+    public let media: MediaEngine?
     let runtime: Mutex<RuntimeState>
     let pluginTable = Mutex<[String: any Plugin]>([:])
     let transportTable = Mutex<[TransportDescriptor]>([])
@@ -63,12 +65,15 @@ public final class Gateway: TransportGateway, PluginGateway {
     ///   - clock: monotonic time and sleep; inject a manual one in tests.
     ///   - reaperInterval: how often idle sessions are looked for (Janus's watchdog: 2 s).
     ///   - sessionQueueCapacity: most client messages queued per session before refusing.
+    ///   - media: the media path (ICE, DTLS-SRTP, RTP); nil for a gateway that only relays offers to
+    ///     plugins untouched (tests of the API layer).
     public init(
         settings: GatewaySettings, configsFolder: String, events: EventDispatcher, logger: Logger,
         setLogLevel: @escaping @Sendable (Int) -> Void = { _ in },
         clock: GatewayClock = .system, reaperInterval: Duration = .seconds(1),
-        sessionQueueCapacity: Int = Gateway.defaultSessionQueueCapacity
+        sessionQueueCapacity: Int = Gateway.defaultSessionQueueCapacity, media: MediaEngine? = nil
     ) {
+        self.media = media
         self.settings = settings
         self.configsFolder = configsFolder
         self.events = events
@@ -136,6 +141,7 @@ public final class Gateway: TransportGateway, PluginGateway {
         await task?.value
         let plugins = pluginTable.withLock { Array($0.values) }
         for plugin in plugins { await plugin.shutdown() }
+        media?.shutdown()
         logger.info("gateway stopped")
     }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A media plugin: the application logic behind a handle (EchoTest echoes media back).
 /// Mirrors Janus's plugin interface; callbacks with a Janus counterpart keep its name in Swift
 /// casing (`handle_message` → `handleMessage`, `setup_media` → `setupMedia`, …).
@@ -46,6 +48,12 @@ public protocol Plugin: AnyObject, Sendable {
     /// The handle is being detached: release the per-handle state.
     func destroySession(_ handle: PluginHandle)
 
+    /// Hot path: an RTP packet from the handle's peer, on its media loop thread (`PluginMedia.swift`).
+    func incomingRTP(_ handle: PluginHandle, _ packet: PluginRTPPacket)
+
+    /// Hot path: an RTCP compound from the handle's peer, on its media loop thread.
+    func incomingRTCP(_ handle: PluginHandle, _ packet: PluginRTCPPacket)
+
     /// Plugin-specific part of Admin API `handle_info` (`plugin_specific`).
     func querySession(_ handle: PluginHandle) -> JSONValue
 
@@ -78,6 +86,10 @@ public final class PluginHandle: Sendable, Hashable {
     public let handleID: HandleID
     /// `opaque_id` from the client's `attach`, if it gave one.
     public let opaqueID: String?
+    /// Where the plugin keeps its own per-handle state for media callbacks.
+    public let pluginSession = PluginSessionSlot()
+    /// The core's media state of the handle (its PeerConnection glue); nil without one.
+    let media = Mutex<HandleMedia?>(nil)
 
     public init(sessionID: SessionID, handleID: HandleID, opaqueID: String?) {
         self.sessionID = sessionID
@@ -110,4 +122,39 @@ public protocol PluginGateway: Sendable {
 
     /// Emits a plugin event (type 64) for the handle; builds nothing unless subscribed.
     func notifyEvent(plugin: String, handle: PluginHandle?, data: @autoclosure () -> JSONValue)
+
+    /// Answers the offer the handle's client sent with its last `message` (Janus's
+    /// `janus_sdp_generate_answer` plus the core's ICE and DTLS parts): creates the PeerConnection,
+    /// gathers our candidates and returns the `jsep` object `{"type":"answer","sdp":…}` to push.
+    /// - Parameters:
+    ///   - audioCodec: `opus`, `pcmu` or `pcma` to prefer when offered; nil takes the offer's first.
+    ///   - videoCodec: `vp8`, `vp9`, `h264` or `av1` to prefer when offered; nil takes the offer's first.
+    /// - Throws: `JanusError` 465 when there is no offer to answer or it cannot be answered, with the reason.
+    func answerOffer(_ handle: PluginHandle, audioCodec: String?, videoCodec: String?) throws(JanusError) -> JSONValue
+
+    /// Hot path: sends an RTP packet to the handle's peer as ours (SSRC rewritten to what our answer
+    /// announced). Call it only from `incomingRTP`/`incomingRTCP` of the same handle (its loop thread).
+    func relayRTP(_ handle: PluginHandle, _ packet: PluginRTPPacket)
+
+    /// Hot path: sends RTCP feedback (PLI, FIR, NACK, REMB, transport-cc) of a received compound back
+    /// to the handle's peer, with SSRCs rewritten; reports (SR/RR/SDES/BYE) are not relayed (the core
+    /// sends its own). Same thread rule as `relayRTP`.
+    func relayRTCP(_ handle: PluginHandle, _ packet: PluginRTCPPacket)
+
+    /// Asks the handle's peer for a video key frame (PLI, or FIR where only FIR is negotiated). Any thread.
+    func sendPLI(_ handle: PluginHandle)
+
+    /// Caps the handle's peer's sending with a REMB of `bitrate` bits per second. Any thread.
+    func sendREMB(_ handle: PluginHandle, bitrate: UInt64)
+}
+
+/// Defaults for gateways without a media path (test doubles): nothing to answer, nothing to send.
+extension PluginGateway {
+    public func answerOffer(_ handle: PluginHandle, audioCodec: String?, videoCodec: String?) throws(JanusError) -> JSONValue {
+        throw JanusError(JanusError.jsepInvalidSDPCode, "this gateway has no media path")
+    }
+    public func relayRTP(_ handle: PluginHandle, _ packet: PluginRTPPacket) {}
+    public func relayRTCP(_ handle: PluginHandle, _ packet: PluginRTCPPacket) {}
+    public func sendPLI(_ handle: PluginHandle) {}
+    public func sendREMB(_ handle: PluginHandle, bitrate: UInt64) {}
 }

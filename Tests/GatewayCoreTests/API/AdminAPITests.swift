@@ -82,7 +82,11 @@ struct AdminAPITests {
         let now = try #require(info["current_time"]?.intValue)
         let last = try #require(info["session_last_activity"]?.intValue)
         #expect(created <= now && last <= now && last >= created)
-        #expect(info["flags"] == ["got-offer": false, "got-answer": false, "negotiated": false, "trickle": true, "all-trickles": true])
+        #expect(info["flags"] == [
+            "webrtcup": false, "got-offer": false, "got-answer": false, "negotiated": false, "trickle": true,
+            "all-trickles": true,
+        ])
+        #expect(info["webrtc"] == .null, "no PeerConnection without a media path")
         #expect(info["remote-candidates"] == ["candidate:1 1 udp 1 127.0.0.1 9 typ host"])
 
         let pluginOnly = await admin(h, ["janus": "handle_info", "plugin_only": true, "transaction": "p"], at: .handle(sid, hid))

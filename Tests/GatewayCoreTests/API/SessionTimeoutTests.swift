@@ -16,7 +16,9 @@ struct SessionTimeoutTests {
         let outcome = await h.gateway.longPoll(session: sid, maxEvents: 5, timeout: .seconds(5))
         let waited = clock.now - start
         #expect(outcome == .events([["janus": "timeout", "session_id": sid.jsonInt]]))
-        #expect(waited >= .milliseconds(900) && waited < .seconds(4))
+        // No upper bound: the outcome above (a `timeout`, not the poll's own 5 s keepalive) already shows
+        // the reaper fired; a time limit would only measure how loaded the machine is.
+        #expect(waited >= .milliseconds(900))
         #expect(await h.gateway.longPoll(session: sid, maxEvents: 1, timeout: .zero) == .sessionNotFound)
         let keepalive = await h.janus(.session(sid), ["janus": "keepalive", "transaction": "k"])
         #expect(keepalive["error"]?["code"] == 458)

@@ -41,8 +41,8 @@ struct GatewaySettingsTests {
         let unused = try LoadedConfiguration.load(configsFolder: fixture.folder.path).janusFile.unusedOptions()
         for option in [
             "general.configs_folder", "general.debug_timestamps", "general.candidates_timeout",
-            "general.protected_folders", "certificates.cert_pem", "certificates.dtls_accept_selfsigned",
-            "media.rtp_port_range", "media.dtls_mtu", "nat.nat_1_1_mapping", "nat.ice_tcp",
+            "general.protected_folders", "certificates.dtls_accept_selfsigned",
+            "media.dtls_mtu", "nat.nat_1_1_mapping", "nat.ice_tcp",
             "transports.disable", "loggers.disable",
         ] {
             #expect(unused.contains(option), "\(option) should be reported unused")
@@ -50,7 +50,8 @@ struct GatewaySettingsTests {
         for option in [
             "general.server_name", "general.session_timeout", "general.api_secret", "general.admin_secret",
             "general.debug_level", "events.broadcast", "events.stats_period", "events.disable",
-            "plugins.disable", "nat.ice_enforce_list", "nat.ice_ignore_list",
+            "plugins.disable", "nat.ice_enforce_list", "nat.ice_ignore_list", "certificates.cert_pem",
+            "media.rtp_port_range",
         ] {
             #expect(!unused.contains(option), "\(option) is implemented and should count as used")
         }
@@ -140,13 +141,13 @@ struct GatewaySettingsTests {
     @Test func ignoredOptionsAreLoggedOncePerFileInOneLine() throws {
         let recorder = LogRecorder()
         let logger = Logger(label: "test") { _ in recorder }
-        let janus = try JcfgFile.parse(text: "general: { debug_level = 4, log_prefix = \"x\" }\nmedia: { ipv6 = true }", name: "a.jcfg")
+        let janus = try JcfgFile.parse(text: "general: { debug_level = 4, log_prefix = \"x\" }\nmedia: { dtls_mtu = 1200 }", name: "a.jcfg")
         _ = try GatewaySettings(janusConfig: janus)
         let clean = try JcfgFile.parse(text: "general: { debug_level = 4 }", name: "b.jcfg")
         _ = try GatewaySettings(janusConfig: clean)
         logIgnoredOptions([janus, clean], logger: logger)
         logIgnoredOptions([janus, clean], logger: logger)
-        #expect(recorder.lines == ["a.jcfg: ignoring options SwiftGate does not implement: general.log_prefix, media.ipv6"])
+        #expect(recorder.lines == ["a.jcfg: ignoring options SwiftGate does not implement: general.log_prefix, media.dtls_mtu"])
     }
 }
 
@@ -168,5 +169,31 @@ final class LogRecorder: LogHandler, Sendable {
     var logLevel: Logger.Level {
         get { .trace }
         set {}
+    }
+}
+
+@Suite("Media path settings from janus.jcfg")
+struct MediaPathSettingsTests {
+    @Test func mediaOptionsAreRead() throws {
+        let file = try JcfgFile.parse(text: """
+            general: { event_loops = 2 }
+            nat: { ice_lite = true, full_trickle = true }
+            media: { ipv6 = true, rtp_port_range = "20000-40000" }
+            certificates: { cert_pem = "/c.pem", cert_key = "/k.pem", cert_pwd = "pw" }
+            """, name: "m.jcfg")
+        let settings = try GatewaySettings(janusConfig: file)
+        #expect(settings.eventLoops == 2 && settings.iceLite && settings.fullTrickle && settings.ipv6)
+        #expect(settings.rtpPortRange == 20000...40000)
+        #expect(settings.certificatePEM == "/c.pem" && settings.certificateKeyPEM == "/k.pem")
+        #expect(settings.certificatePassphrase == "pw")
+    }
+
+    @Test(arguments: [
+        "media: { rtp_port_range = \"40000-20000\" }", "media: { rtp_port_range = \"x\" }",
+        "general: { event_loops = 65 }", "certificates: { cert_pem = \"/c.pem\" }",
+    ])
+    func badMediaOptionsAreErrorsNamingTheOption(text: String) throws {
+        let file = try JcfgFile.parse(text: text, name: "bad.jcfg")
+        #expect(throws: ConfigError.self) { try GatewaySettings(janusConfig: file) }
     }
 }

@@ -32,17 +32,30 @@ struct EventJSONTests {
             #expect(ours.objectValue.map { Set($0.keys) } == original.objectValue.map { Set($0.keys) }, "\(context)")
             #expect(ours["event"]?.objectValue.map { Set($0.keys) } == original["event"]?.objectValue.map { Set($0.keys) })
             #expect(sameTypes(ours, original), "\(context)")
-            #expect(ours == original, "\(context)")
+            #expect(Self.withoutLinkQuality(ours) == Self.withoutLinkQuality(original), "\(context)")
             compared += 1
         }
         // Every capture holds core, session and transport events at least.
         #expect(compared >= 5)
     }
 
+    /// Janus's four link-quality numbers of a stats event come from its own running estimate, which we do
+    /// not reproduce (ours: 100 minus the loss percentage); they are checked for range, then left out.
+    static func withoutLinkQuality(_ json: JSONValue) -> JSONValue {
+        guard json["type"] == 32, json["subtype"] == 3, case .object(var envelope) = json,
+              case .object(var body)? = envelope["event"] else { return json }
+        for key in ["in-link-quality", "in-media-link-quality", "out-link-quality", "out-media-link-quality"] {
+            guard let value = body[key]?.intValue, (0...100).contains(value) else { return json }
+            body[key] = nil
+        }
+        envelope["event"] = .object(body)
+        return .object(envelope)
+    }
+
     @Test("the captures cover every type we emit")
     func capturesCoverEveryType() throws {
         let types = try Self.captures.flatMap(Self.capturedEvents).compactMap { $0["type"]?.intValue }
-        #expect(Set(types).isSuperset(of: [1, 2, 4, 8, 64, 128, 256]))
+        #expect(Set(types).isSuperset(of: [1, 2, 4, 8, 16, 32, 64, 128, 256]))
     }
 
     @Test("core, external and transport events never carry session_id, handle_id or opaque_id")
@@ -110,7 +123,7 @@ enum CapturedEvent {
         var description: String
     }
 
-    /// - Returns: `nil` for types SwiftGate does not emit in this issue (webrtc 16, media 32).
+    /// - Returns: `nil` for events SwiftGate does not emit (stats of a data channel m-line).
     /// - Throws: `Unexpected` when the capture lacks a member the type must have.
     static func equivalent(of captured: JSONValue) throws -> Event? {
         guard let type = captured["type"]?.intValue, let body = captured["event"] else {
@@ -140,6 +153,8 @@ enum CapturedEvent {
         case 8:
             let owner = try JSEPOwner(rawValue: string(body["owner"])) ?? .remote
             return .jsep(owner: owner, type: try string(body["jsep"]?["type"]), sdp: try string(body["jsep"]?["sdp"]))
+        case 16: return .webrtc(try MediaPathCapture.webrtc(subtype: subtype, body: body))
+        case 32: return try MediaPathCapture.media(subtype: subtype, body: body).map(GatewayEvent.media)
         case 64: return .plugin(package: try string(body["plugin"]), data: body["data"] ?? .null)
         case 128:
             let reference = TransportReference(transport: try string(body["transport"]), id: try string(body["id"]))
@@ -164,7 +179,7 @@ enum CapturedEvent {
         }
     }
 
-    private static func string(_ value: JSONValue?) throws -> String {
+    static func string(_ value: JSONValue?) throws -> String {
         guard let string = value?.stringValue else { throw Unexpected(description: "expected a string, got \(String(describing: value))") }
         return string
     }

@@ -102,7 +102,8 @@ class Collector:
 
 def write_configs(folder: Path, *, janus_port: int, admin_port: int, backend: str | None,
                   grouping=False, compress=False, events="all", max_retransmissions=5,
-                  retransmissions_backoff=100, session_timeout=60, broadcast=True, api_secret=None):
+                  retransmissions_backoff=100, session_timeout=60, broadcast=True, api_secret=None,
+                  stats_period=5):
     """Writes a loopback-only Janus-style configs folder for one test gateway."""
     folder.mkdir(parents=True, exist_ok=True)
     secret = f'\n\tapi_secret = "{api_secret}"' if api_secret else ""
@@ -114,7 +115,7 @@ def write_configs(folder: Path, *, janus_port: int, admin_port: int, backend: st
 }}
 events: {{
 \tbroadcast = {"true" if broadcast else "false"}
-\tstats_period = 5
+\tstats_period = {stats_period}
 }}
 nat: {{
 \tice_enforce_list = "lo"

@@ -25,15 +25,20 @@ struct EchoLoop: ParsableCommand {
     @Option(help: "RTP packet size in bytes.")
     var size: Int = 1_100
 
+    @Option(help: "SRTP profile: gcm256, gcm128 or cm80.")
+    var profile: String = "gcm256"
+
     func run() throws {
         MallocInterposerSwift.initialize()
-        let pair = try PeerConnectionPair()
+        let profiles: [String: SRTPProfile] = ["gcm256": .aeadAes256Gcm, "gcm128": .aeadAes128Gcm, "cm80": .aes128CmHmacSha1_80]
+        guard let chosen = profiles[profile] else { throw ValidationError("unknown profile \(profile)") }
+        let pair = try PeerConnectionPair(profiles: [chosen])
         defer { pair.stop() }
         let up = PeerConnectionPair.wait(seconds: 10) {
             pair.gatewaySide.record.withLock { $0.connected } && pair.peerSide.record.withLock { $0.connected }
         }
         guard up else { throw ValidationError("the loopback PeerConnections did not connect within 10 s") }
-        print("echo: \(size)-byte RTP, \(seconds) s per rate, gateway and peer each on their own media loop")
+        print("echo: \(size)-byte RTP, \(seconds) s per rate, \(chosen), gateway and peer each on their own media loop")
         print("  rate pps | sent | echoed | loss % | echoed pps | gateway loop CPU ns/pkt | CPU % | mallocs/pkt")
         var sequenceBase = 0
         for rate in rates.split(separator: ",").compactMap({ Int($0) }) {
@@ -64,7 +69,7 @@ struct EchoLoop: ParsableCommand {
         let loss = sent > 0 ? 100 * Double(sent - echoed) / Double(sent) : 0
         return String(
             format: "  %8d | %6d | %6d | %6.2f | %10.0f | %23.0f | %5.1f | %.3f", rate, sent, echoed, loss,
-            Double(echoed) / (Double(seconds) + 0.2), echoed > 0 ? cpu / Double(echoed) : 0, 100 * cpu / wall,
+            Double(echoed) / (wall / 1e9), echoed > 0 ? cpu / Double(echoed) : 0, 100 * cpu / wall,
             echoed > 0 ? Double(mallocs) / Double(echoed) : 0)
     }
 }

@@ -14,6 +14,6 @@ struct MediaBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftgate-media-bench",
         abstract: "Measures SwiftGate's media path: SRTP per packet, and RTP echoed through a PeerConnection over loopback.",
-        subcommands: [SRTPCost.self, EchoLoop.self]
+        subcommands: [SRTPCost.self, EchoLoop.self, AllocationTrace.self]
     )
 }

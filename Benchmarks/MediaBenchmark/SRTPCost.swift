@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MallocInterposerSwift
 import MediaLoopback
 import WebRTC
 
@@ -22,6 +23,9 @@ struct SRTPCost: ParsableCommand {
             let receiver = try SRTPSession(profile: profile, direction: .inbound, masterKey: key)
             var packet = PeerConnectionPair.rtpPacket(payloadType: 96, sequence: 0, timestamp: 0, ssrc: 0x1234, size: size)
             packet += [UInt8](repeating: 0, count: SRTPSession.trailerRoom)
+            MallocInterposerSwift.initialize()
+            MallocInterposerSwift.reset()
+            MallocInterposerSwift.hook()
             var protectNanos: UInt64 = 0
             var unprotectNanos: UInt64 = 0
             try packet.withUnsafeMutableBytes { buffer in
@@ -36,9 +40,12 @@ struct SRTPCost: ParsableCommand {
                     unprotectNanos += end - middle
                 }
             }
+            MallocInterposerSwift.unhook()
+            let mallocs = MallocInterposerSwift.getStatistics().mallocCount
             print(String(
-                format: "  %@: protect %.0f ns, unprotect %.0f ns per packet", "\(profile)",
-                Double(protectNanos) / Double(packets), Double(unprotectNanos) / Double(packets)))
+                format: "  %@: protect %.0f ns, unprotect %.0f ns per packet; %.2f mallocs per protect+unprotect",
+                "\(profile)", Double(protectNanos) / Double(packets), Double(unprotectNanos) / Double(packets),
+                Double(mallocs) / Double(packets)))
         }
     }
 }

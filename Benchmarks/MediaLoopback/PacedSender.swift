@@ -1,3 +1,4 @@
+import Dispatch
 import WebRTC
 
 /// Sends RTP packets on one track of a `LoopbackSide` at a steady rate, from its media loop, with no
@@ -10,13 +11,13 @@ public final class PacedSender: @unchecked Sendable {
 
     private let side: LoopbackSide
     private let track: Int
-    private let packetsPerMillisecond: Double
-    private let endAfterTicks: Int
+    private let packetsPerSecond: Double
+    private let durationNanoseconds: UInt64
+    private var startNanoseconds: UInt64 = 0
     private var packet: [UInt8]
     private var sequence: UInt16 = 0
     private var timestamp: UInt32 = 0
-    private var credit = 0.0
-    private var ticks = 0
+    private var due = 0
     private var timer: MediaLoopTimer?
 
     /// - Parameters:
@@ -27,27 +28,29 @@ public final class PacedSender: @unchecked Sendable {
                 durationSeconds: Double) {
         self.side = side
         self.track = track
-        self.packetsPerMillisecond = Double(packetsPerSecond) / 1_000
-        self.endAfterTicks = Int(durationSeconds * 1_000)
+        self.packetsPerSecond = Double(packetsPerSecond)
+        self.durationNanoseconds = UInt64(durationSeconds * 1e9)
         self.packet = PeerConnectionPair.rtpPacket(payloadType: payloadType, sequence: 0, timestamp: 0, ssrc: ssrc, size: size)
     }
 
     /// Starts the timer on the side's loop.
     public func start() throws {
         try side.sync { [self] in
+            startNanoseconds = DispatchTime.now().uptimeNanoseconds
             timer = side.loop.schedule(afterMicroseconds: 1_000, repeating: true) { [self] in tick() }
         }
     }
 
+    /// Sends what is due by now (the count follows elapsed time, so a late timer does not lower the rate).
     private func tick() -> Bool {
-        guard let connection = side.connection, ticks < endAfterTicks else {
+        let elapsed = min(DispatchTime.now().uptimeNanoseconds - startNanoseconds, durationNanoseconds)
+        let target = Int(Double(elapsed) / 1e9 * packetsPerSecond)
+        guard let connection = side.connection else {
             finished = true
             return false
         }
-        ticks += 1
-        credit += packetsPerMillisecond
-        while credit >= 1 {
-            credit -= 1
+        while due < target {
+            due += 1
             sequence &+= 1
             timestamp &+= 90
             packet.withUnsafeMutableBytes { bytes in
@@ -55,6 +58,10 @@ public final class PacedSender: @unchecked Sendable {
                 bytes.storeBytes(of: timestamp.bigEndian, toByteOffset: 4, as: UInt32.self)
                 if connection.sendRTP(UnsafeRawBufferPointer(bytes), track: track) { sent += 1 }
             }
+        }
+        if elapsed >= durationNanoseconds {
+            finished = true
+            return false
         }
         return true
     }

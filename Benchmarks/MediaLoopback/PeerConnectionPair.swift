@@ -20,7 +20,10 @@ public final class PeerConnectionPair: @unchecked Sendable {
     public static let peerSSRCs: [MediaKind: (UInt32, UInt32?)] = [.audio: (0x1111, nil), .video: (0x2222, 0x2223)]
     public static let gatewaySSRCs: [MediaKind: (UInt32, UInt32?)] = [.audio: (0xA1, nil), .video: (0xB1, 0xB2)]
 
-    public init(peerFingerprintOverride: [Fingerprint]? = nil) throws {
+    /// - Parameters:
+    ///   - peerFingerprintOverride: what the gateway side expects of the peer's certificate (a wrong one fails DTLS).
+    ///   - profiles: the SRTP profiles the gateway side offers in DTLS (default: GCM-256, GCM-128, CM-80).
+    public init(peerFingerprintOverride: [Fingerprint]? = nil, profiles: [SRTPProfile]? = nil) throws {
         gatewayLoop = try MediaLoop(name: "test-gateway")
         peerLoop = try MediaLoop(name: "test-peer")
         gatewaySide = LoopbackSide(loop: gatewayLoop, echo: true)
@@ -29,7 +32,9 @@ public final class PeerConnectionPair: @unchecked Sendable {
         peerSide.other = gatewaySide
         let gatewayCertificate = try DTLSCertificate.generate()
         let peerCertificate = try DTLSCertificate.generate()
-        try gatewaySide.create(context: try DTLSContext(certificate: gatewayCertificate), controlling: false)
+        let gatewayContext = try profiles.map { try DTLSContext(certificate: gatewayCertificate, profiles: $0) }
+            ?? DTLSContext(certificate: gatewayCertificate)
+        try gatewaySide.create(context: gatewayContext, controlling: false)
         try peerSide.create(context: try DTLSContext(certificate: peerCertificate), controlling: true)
         let gatewayCredentials = gatewaySide.credentials()
         let peerCredentials = peerSide.credentials()

@@ -72,8 +72,13 @@ extension DTLSTransport {
             if error == SSL_ERROR_ZERO_RETURN || closeNotifyReceived {
                 sendCloseNotify()
                 setState(.closed)
+            } else if let peerAlert {
+                fail(peerAlert)
             } else {
-                fail(peerAlert ?? DTLSError(.handshakeFailed, OpenSSLSupport.drainErrors(fallback: "SSL_read: SSL_get_error \(error)")))
+                // A record OpenSSL could not use (forged, truncated, replayed) from the peer's address:
+                // RFC 6347 §4.1.2.7 says to discard invalid records, not to end the association.
+                counters.badRecords += 1
+                ERR_clear_error()
             }
             return
         }

@@ -23,7 +23,10 @@ public final class PeerConnectionPair: @unchecked Sendable {
     /// - Parameters:
     ///   - peerFingerprintOverride: what the gateway side expects of the peer's certificate (a wrong one fails DTLS).
     ///   - profiles: the SRTP profiles the gateway side offers in DTLS (default: GCM-256, GCM-128, CM-80).
-    public init(peerFingerprintOverride: [Fingerprint]? = nil, profiles: [SRTPProfile]? = nil) throws {
+    ///   - slowLinkThreshold: the gateway side's slow-link threshold (packets per second; 0 = off).
+    public init(
+        peerFingerprintOverride: [Fingerprint]? = nil, profiles: [SRTPProfile]? = nil, slowLinkThreshold: Int = 0
+    ) throws {
         gatewayLoop = try MediaLoop(name: "test-gateway")
         peerLoop = try MediaLoop(name: "test-peer")
         gatewaySide = LoopbackSide(loop: gatewayLoop, echo: true)
@@ -34,7 +37,7 @@ public final class PeerConnectionPair: @unchecked Sendable {
         let peerCertificate = try DTLSCertificate.generate()
         let gatewayContext = try profiles.map { try DTLSContext(certificate: gatewayCertificate, profiles: $0) }
             ?? DTLSContext(certificate: gatewayCertificate)
-        try gatewaySide.create(context: gatewayContext, controlling: false)
+        try gatewaySide.create(context: gatewayContext, controlling: false, slowLinkThreshold: slowLinkThreshold)
         try peerSide.create(context: try DTLSContext(certificate: peerCertificate), controlling: true)
         let gatewayCredentials = gatewaySide.credentials()
         let peerCredentials = peerSide.credentials()

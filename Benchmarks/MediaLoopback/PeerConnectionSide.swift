@@ -15,6 +15,7 @@ public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
         public var receivedSSRCs: Set<UInt32> = []
         public var receivedRTCP = 0
         public var receiving: [Int: Bool] = [:]
+        public var slowLinks: [(track: Int, uplink: Bool, lost: Int)] = []
     }
 
     public let loop: MediaLoop
@@ -43,11 +44,12 @@ public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
         return try value.get()
     }
 
-    public func create(context: DTLSContext, controlling: Bool) throws {
+    public func create(context: DTLSContext, controlling: Bool, slowLinkThreshold: Int = 0) throws {
         try sync { [self] in
             connection = try PeerConnection(
                 loop: loop, iceConfiguration: PeerConnectionPair.ice, dtlsContext: context, delegate: self,
                 controlling: controlling, clock: PeerConnectionPair.clock)
+            connection?.slowLinkThreshold = slowLinkThreshold
         }
     }
 
@@ -95,6 +97,9 @@ public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
     public func peerConnectionDidConnect(_ connection: PeerConnection) { record.withLock { $0.connected = true } }
     public func peerConnection(_ connection: PeerConnection, didFailWithReason reason: String) {
         record.withLock { $0.failure = reason }
+    }
+    public func peerConnection(_ connection: PeerConnection, track: Int, didDetectSlowLink uplink: Bool, lost: Int) {
+        record.withLock { $0.slowLinks.append((track, uplink, lost)) }
     }
     public func peerConnection(_ connection: PeerConnection, track: Int, didChangeReceiving receiving: Bool) {
         record.withLock { $0.receiving[track] = receiving }

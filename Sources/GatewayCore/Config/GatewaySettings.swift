@@ -41,6 +41,9 @@ public struct GatewaySettings: Sendable, Equatable {
     public var ipv6: Bool = false
     /// `media.rtp_port_range`: `min-max` UDP ports for ICE candidates; nil = any.
     public var rtpPortRange: ClosedRange<UInt16>?
+    /// `media.slowlink_threshold`: lost (or NACKed) packets per second on an m-line above which a
+    /// `slowlink` is reported; 0 = never (Janus's default).
+    public var slowLinkThreshold: Int = 0
     /// `general.event_loops`: media loop threads; 0 = one per core (Janus's static loops).
     public var eventLoops: Int = 0
     /// `certificates.cert_pem` / `cert_key` / `cert_pwd`: our DTLS certificate and key (PEM files);
@@ -100,6 +103,10 @@ extension GatewaySettings {
 
     private mutating func readMedia(_ media: JcfgGroup) throws(ConfigError) {
         if let value = try media.bool("ipv6") { ipv6 = value }
+        if let threshold = try media.int("slowlink_threshold") {
+            guard threshold >= 0 else { throw media.invalidValue("slowlink_threshold", "should be 0 (off) or more packets per second, not \(threshold)") }
+            slowLinkThreshold = threshold
+        }
         if let range = media.string("rtp_port_range") {
             let parts = range.split(separator: "-").map { UInt16($0.trimmingCharacters(in: .whitespaces)) }
             guard parts.count == 2, let low = parts[0], let high = parts[1], low > 0, low <= high else {

@@ -61,6 +61,7 @@ extension HandleMedia {
         } catch {
             return .failure(JanusError(JanusError.jsepInvalidSDPCode, "Error creating the PeerConnection: \(error)"))
         }
+        pc.slowLinkThreshold = engine.slowLinkThreshold
         let streamID = "janus"
         let local = JSEPLocalParameters(
             iceUfrag: pc.localICEUfrag, icePwd: pc.localICEPwd, fingerprints: engine.certificate.fingerprints,

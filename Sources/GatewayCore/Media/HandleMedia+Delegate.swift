@@ -67,6 +67,15 @@ extension HandleMedia: PeerConnectionDelegate {
         loop.invoke { [self] in gateway.hangUp(handle, of: session, reason: reason) }
     }
 
+    func peerConnection(_ connection: PeerConnection, track: Int, didDetectSlowLink uplink: Bool, lost: Int) {
+        let media = connection.tracks[track]
+        notify(.media, .media(.slowLink(media: media.kind.rawValue, mid: media.mid, uplink: uplink, lostLastSecond: lost)))
+        tellClient("slowlink", [
+            "media": .string(media.kind.rawValue), "mid": .string(media.mid), "uplink": .bool(uplink),
+            "lost": .int(Int64(lost)),
+        ])
+    }
+
     func peerConnection(_ connection: PeerConnection, track: Int, didChangeReceiving receiving: Bool) {
         let media = connection.tracks[track]
         notify(.media, .media(.state(media: media.kind.rawValue, mid: media.mid, receiving: receiving)))

@@ -20,6 +20,8 @@ public final class MediaEngine: Sendable {
     public let statsPeriodSeconds: Int
     /// `nat.full_trickle`: trickle all our candidates instead of putting them in the answer.
     public let fullTrickle: Bool
+    /// `media.slowlink_threshold`: packets per second; 0 = no slow-link detection.
+    public let slowLinkThreshold: Int
     /// How long an answer waits for our candidates (half-trickle), in milliseconds.
     public let gatheringWaitMilliseconds: Int
     /// Monotonic microseconds, for statistics.
@@ -50,6 +52,7 @@ public final class MediaEngine: Sendable {
             ipv6: settings.ipv6, portRange: settings.rtpPortRange)
         statsPeriodSeconds = settings.statsPeriod
         fullTrickle = settings.fullTrickle
+        slowLinkThreshold = settings.slowLinkThreshold
         gatheringWaitMilliseconds = 2_000
         clock = { DispatchTime.now().uptimeNanoseconds / 1_000 }
         logger.info(

@@ -70,6 +70,11 @@ public struct MediaTrack: Sendable {
     /// RTP timestamp and wall time of the last packet we sent, for SR.
     var lastSentRTPTimestamp: UInt32 = 0
     var lastSentMicros: UInt64 = 0
+    /// Loss and NACK counters at the start of the current one-second window (slow-link detection).
+    var lostWindowStart: Int64 = 0
+    var nackedPacketsWindowStart: UInt64 = 0
+    /// Packets the peer asked us to resend (sum of the NACKs' lost sequence numbers).
+    public internal(set) var nackedPackets: UInt64 = 0
     /// Byte counters at the start of the current one-second window.
     var bytesReceivedWindowStart: UInt64 = 0
     var bytesSentWindowStart: UInt64 = 0

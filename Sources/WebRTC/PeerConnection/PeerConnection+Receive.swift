@@ -94,6 +94,9 @@ extension PeerConnection {
                 case .genericNACK(let nack):
                     if let index = tracks.firstIndex(where: { $0.localSSRC == nack.mediaSSRC }) {
                         tracks[index].nacksReceived &+= 1
+                        var count: UInt64 = 0
+                        for _ in nack.lostSequenceNumbers { count += 1 }
+                        tracks[index].nackedPackets &+= count
                     }
                 default:
                     break

@@ -14,6 +14,18 @@ extension PeerConnection {
             tracks[index].bytesSentLastSecond = track.bytesSent &- track.bytesSentWindowStart
             tracks[index].bytesReceivedWindowStart = track.bytesReceived
             tracks[index].bytesSentWindowStart = track.bytesSent
+            let lost = track.receive.cumulativeLost - track.lostWindowStart
+            let nacked = track.nackedPackets &- track.nackedPacketsWindowStart
+            tracks[index].lostWindowStart = track.receive.cumulativeLost
+            tracks[index].nackedPacketsWindowStart = track.nackedPackets
+            if slowLinkThreshold > 0 {
+                if lost > Int64(slowLinkThreshold) {
+                    delegate.peerConnection(self, track: index, didDetectSlowLink: true, lost: Int(lost))
+                }
+                if nacked > UInt64(slowLinkThreshold) {
+                    delegate.peerConnection(self, track: index, didDetectSlowLink: false, lost: Int(nacked))
+                }
+            }
             if track.isReceiving, now &- track.lastReceivedMicros > Self.noMediaMicros {
                 tracks[index].isReceiving = false
                 delegate.peerConnection(self, track: index, didChangeReceiving: false)

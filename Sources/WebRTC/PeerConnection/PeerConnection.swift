@@ -26,6 +26,9 @@ public final class PeerConnection {
     public internal(set) var isConnected = false
     /// Whether `close` ran.
     public internal(set) var isClosed = false
+    /// Packets lost (or NACKed) per second on a track above which a slow link is reported (Janus's
+    /// `media.slowlink_threshold`); 0 turns the detection off.
+    public var slowLinkThreshold = 0
 
     unowned(unsafe) let delegate: PeerConnectionDelegate
     var ice: ICEAgent!

@@ -21,6 +21,9 @@ public protocol PeerConnectionDelegate: AnyObject {
     /// The PeerConnection failed or the peer closed it; `reason` is Janus's hangup reason
     /// ("ICE failed", "DTLS alert", "DTLS error: …"). The owner should close it.
     func peerConnection(_ connection: PeerConnection, didFailWithReason reason: String)
+    /// More than `slowLinkThreshold` packets were lost in the last second on `track`: `uplink` when we
+    /// lost what the peer sends, else the peer NACKed what we send (`lost` is the NACKed count then).
+    func peerConnection(_ connection: PeerConnection, track: Int, didDetectSlowLink uplink: Bool, lost: Int)
     /// Packets started (`true`) or stopped for a second (`false`) arriving on a track.
     func peerConnection(_ connection: PeerConnection, track: Int, didChangeReceiving receiving: Bool)
     /// Hot path: a decrypted RTP packet of `track` (index into `tracks`); `isRetransmission` for RTX.

@@ -53,3 +53,40 @@ import MediaLoopback
         #expect(pair.gatewaySide.record.withLock { $0.dtlsStates }.contains(.failed))
     }
 }
+
+/// Slow-link detection (Janus's `slowlink_threshold`): packets missing from what the peer sends.
+@Suite(.serialized) struct PeerConnectionSlowLinkTests {
+    @Test func lossAboveTheThresholdIsReportedAsAnUplinkSlowLink() throws {
+        let pair = try PeerConnectionPair(slowLinkThreshold: 5)
+        defer { pair.stop() }
+        try #require(PeerConnectionPair.wait(seconds: 10) {
+            pair.gatewaySide.record.withLock { $0.connected } && pair.peerSide.record.withLock { $0.connected }
+        })
+        // Every other sequence number: 40 sent, 39 missing in between.
+        let packets = (0..<40).map {
+            PeerConnectionPair.rtpPacket(payloadType: 96, sequence: UInt16(2 * $0), timestamp: UInt32($0) * 3000,
+                                         ssrc: 0x2222, size: 300)
+        }
+        #expect(try pair.peerSide.send(packets, track: 1) == 40)
+        let reported = PeerConnectionPair.wait(seconds: 5) { !pair.gatewaySide.record.withLock { $0.slowLinks }.isEmpty }
+        #expect(reported)
+        let first = pair.gatewaySide.record.withLock { $0.slowLinks.first }
+        #expect(first?.track == 1 && first?.uplink == true && (first?.lost ?? 0) >= 30)
+    }
+
+    @Test func noLossNoSlowLink() throws {
+        let pair = try PeerConnectionPair(slowLinkThreshold: 5)
+        defer { pair.stop() }
+        try #require(PeerConnectionPair.wait(seconds: 10) {
+            pair.gatewaySide.record.withLock { $0.connected } && pair.peerSide.record.withLock { $0.connected }
+        })
+        let packets = (0..<40).map {
+            PeerConnectionPair.rtpPacket(payloadType: 96, sequence: UInt16($0), timestamp: UInt32($0) * 3000,
+                                         ssrc: 0x2222, size: 300)
+        }
+        #expect(try pair.peerSide.send(packets, track: 1) == 40)
+        // Two ticks of the once-a-second check pass without a report.
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(pair.gatewaySide.record.withLock { $0.slowLinks }.isEmpty)
+    }
+}

@@ -22,15 +22,7 @@ extension PeerConnection {
         let track = tracks[index]
         let ssrc = isRetransmission ? (track.localRTXSSRC ?? track.localSSRC) : track.localSSRC
         sendBuffer.storeBytes(of: ssrc.bigEndian, toByteOffset: 8, as: UInt32.self)
-        let length: Int
-        do { length = try srtp.protectRTP(sendBuffer, length: packet.count) } catch {
-            counters.sendFailures += 1
-            return false
-        }
-        guard ice.send(UnsafeRawBufferPointer(rebasing: sendBuffer[0..<length])) else {
-            counters.sendFailures += 1
-            return false
-        }
+        guard protectAndSend(length: packet.count, with: srtp, rtcp: false) else { return false }
         if !isRetransmission {
             tracks[index].packetsSent &+= 1
             tracks[index].bytesSent &+= UInt64(packet.count)
@@ -51,12 +43,20 @@ extension PeerConnection {
             return false
         }
         sendBuffer.copyMemory(from: packet)
-        let length: Int
-        do { length = try srtp.protectRTCP(sendBuffer, length: packet.count) } catch {
+        return protectAndSend(length: packet.count, with: srtp, rtcp: true)
+    }
+
+    /// Protects the `length` bytes at the start of `sendBuffer` in place and sends them on the selected
+    /// pair; a failure of either is counted in `counters.sendFailures`.
+    private func protectAndSend(length: Int, with srtp: SRTPSession, rtcp: Bool) -> Bool {
+        let protected: Int
+        do {
+            protected = rtcp ? try srtp.protectRTCP(sendBuffer, length: length) : try srtp.protectRTP(sendBuffer, length: length)
+        } catch {
             counters.sendFailures += 1
             return false
         }
-        guard ice.send(UnsafeRawBufferPointer(rebasing: sendBuffer[0..<length])) else {
+        guard ice.send(UnsafeRawBufferPointer(rebasing: sendBuffer[0..<protected])) else {
             counters.sendFailures += 1
             return false
         }

@@ -69,9 +69,11 @@ extension HandleMedia {
             audio: JSEPLocalTrack(ssrc: audioSSRC, streamID: streamID, trackID: "janusa0"),
             video: JSEPLocalTrack(ssrc: videoSSRC, rtxSSRC: rtxSSRC, streamID: streamID, trackID: "janusv0"),
             audioCodec: audioCodec, videoCodec: videoCodec)
+        var localParameters = local
+        localParameters.iceLite = engine.iceConfiguration.liteMode
         let answer: JSEPAnswer
         do {
-            answer = try JSEPAnswerer(local: local).answer(to: offer)
+            answer = try JSEPAnswerer(local: localParameters).answer(to: offer)
             try pc.configure(negotiation: answer.negotiation, localSSRCs: localSSRCs, cname: "janus")
             connection = pc
             notify(.webrtc, .webrtc(.iceState("gathering")))

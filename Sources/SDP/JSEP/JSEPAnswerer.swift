@@ -111,6 +111,7 @@ public struct JSEPAnswerer: Sendable {
 
     private func sessionAttributes(_ offer: SessionDescription, accepted mids: [String]) -> [SDPAttribute] {
         var out: [SDPAttribute] = [.group(SDPGroup(semantics: "BUNDLE", mids: mids)), .iceOptions(["trickle"])]
+        if local.iceLite { out.insert(.iceLite, at: 0) }
         if offer.attributes.contains(.extmapAllowMixed) || offer.media.contains(where: {
             $0.attributes.contains(.extmapAllowMixed)
         }) {

@@ -22,6 +22,8 @@ public struct JSEPLocalParameters: Hashable, Sendable {
     public var videoCodec: JSEPCodec?
     /// The header extensions we keep when offered; others are dropped from the answer.
     public var headerExtensions: Set<JSEPHeaderExtension>
+    /// We run an ICE-lite agent: the answer says `a=ice-lite` at session level (RFC 8839 §5.3).
+    public var iceLite = false
 
     /// Creates local parameters; by default no codec override and every supported header extension.
     public init(

@@ -10,7 +10,7 @@ enum Fixture {
     static let names = [
         "aiortc-echotest-offer.sdp", "aiortc-trickle-offer.sdp",
         "janus-1.1.2-echotest-answer.sdp", "janus-1.1.2-trickle-answer.sdp",
-        "chrome-156-offer.sdp", "firefox-121-offer.sdp", "firefox-sipsorcery-offer.sdp", "safari-kvs-offer.sdp",
+        "chrome-156-offer.sdp", "firefox-121-offer.sdp", "firefox-esr-153-offer.sdp", "firefox-sipsorcery-offer.sdp", "safari-kvs-offer.sdp",
     ]
 
     /// The fixture's text, byte for byte.

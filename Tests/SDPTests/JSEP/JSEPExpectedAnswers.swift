@@ -79,6 +79,20 @@ extension ExpectedAnswer {
             peerSSRC: 7_463_831, peerRTXSSRC: 2_513_307_155)),
     ])
 
+    /// Captured here from Debian 12's firefox-esr 153 (see the fixtures README).
+    static let firefoxESR153 = ExpectedAnswer(fixture: "firefox-esr-153-offer.sdp", extmapAllowMixed: true, sections: [
+        .accepted(Accepted(
+            mid: "0", kind: .audio, offered: .sendrecv, answered: .sendrecv, codec: .opus, pt: 109, rtx: nil,
+            fmtp: "maxplaybackrate=48000;stereo=1;useinbandfec=1", feedback: ["transport-cc"],
+            extensions: [(1, .audioLevel), (3, .mid), (7, .transportWideCC)], peerSSRC: 1_617_310_435, peerRTXSSRC: nil)),
+        .accepted(Accepted(
+            mid: "1", kind: .video, offered: .sendrecv, answered: .sendrecv, codec: .vp8, pt: 120, rtx: 124,
+            fmtp: "max-fs=12288;max-fr=60", feedback: firefoxFeedback,
+            extensions: [(3, .mid), (4, .absSendTime), (7, .transportWideCC)],
+            peerSSRC: 1_283_496_200, peerRTXSSRC: 1_772_885_899)),
+        .rejected(mid: "2", kind: .application),
+    ])
+
     static let firefoxRecvonly = ExpectedAnswer(
         fixture: "firefox-sipsorcery-offer.sdp", extmapAllowMixed: false, sections: [
             .accepted(Accepted(
@@ -111,6 +125,6 @@ extension ExpectedAnswer {
     static let all: [ExpectedAnswer] = [
         aiortc("aiortc-echotest-offer.sdp", audio: 523_462_759, video: (3_946_120_681, 3_688_708_719)),
         aiortc("aiortc-trickle-offer.sdp", audio: 3_841_044_329, video: (1_908_898_150, 2_825_353_707)),
-        chrome, firefox121, firefoxRecvonly, safari,
+        chrome, firefox121, firefoxESR153, firefoxRecvonly, safari,
     ]
 }

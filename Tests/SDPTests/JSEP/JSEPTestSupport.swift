@@ -13,7 +13,7 @@ enum JSEPTestSupport {
     /// The real offers in `Tests/Fixtures/sdp` (README.md there says where each came from).
     static let offers = [
         "aiortc-echotest-offer.sdp", "aiortc-trickle-offer.sdp", "chrome-156-offer.sdp",
-        "firefox-121-offer.sdp", "firefox-sipsorcery-offer.sdp", "safari-kvs-offer.sdp",
+        "firefox-121-offer.sdp", "firefox-esr-153-offer.sdp", "firefox-sipsorcery-offer.sdp", "safari-kvs-offer.sdp",
     ]
 
     /// A fixture parsed.

@@ -105,3 +105,31 @@ def test_call_events_arrive_in_order_with_janus_shapes(start_gateway, collector)
     mine = [e for e in collector.events() if e.get("handle_id") == handle]
     check_call_events(mine, session=call["session"], opaque=OPAQUE, offer_sdp=call["offer"],
                       answer_sdp=call["answer"], mids=call["mids"])
+
+
+def test_offer_with_a_data_channel_still_echoes_audio_and_video(start_gateway):
+    """janus.js's echotest page and many apps add a data channel: its m=application section is
+    rejected (port 0; data channels are not supported yet) and the call goes on with audio and video."""
+    gw = start_gateway(backend=None)
+
+    async def scenario():
+        client = await open_call(gw.janus_port, datachannel=True)
+        try:
+            assert "m=application 0 " in client.answer_sdp, client.answer_sdp
+            before = len(client.video_frames)
+            await client.wait_until(lambda: len(client.video_frames) >= before + 20, 15,
+                                    lambda: "echo with a rejected data channel: " + client.summary())
+            # Admin handle_info during the call describes the PeerConnection.
+            info = (await asyncio.to_thread(gw.admin, f"/admin/{client.session}/{client.handle}",
+                                            {"janus": "handle_info"}))["info"]
+            webrtc = info["webrtc"]
+            assert info["flags"]["webrtcup"] is True and info["flags"]["negotiated"] is True, info["flags"]
+            assert webrtc["ice-state"] in ("connected", "ready") and webrtc["dtls-state"] == "connected", webrtc
+            assert webrtc["selected-pair"].startswith("127.0.0.1:") and webrtc["remote-candidates"], webrtc
+            assert [t["media"] for t in webrtc["tracks"]] == ["audio", "video"], webrtc["tracks"]
+            assert all(t["packets-received"] > 0 and t["packets-sent"] > 0 for t in webrtc["tracks"]), webrtc
+            assert set(webrtc["dropped"].values()) == {0}, webrtc["dropped"]
+        finally:
+            await client.close()
+
+    run(scenario())

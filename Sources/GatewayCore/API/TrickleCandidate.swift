@@ -12,7 +12,7 @@ public enum TrickleCandidate: Sendable, Equatable {
 
     /// Reads the `candidate` or `candidates` member of a trickle request.
     /// - Throws: `JanusError` 456 "Missing mandatory element (candidate|candidates)" when both are
-    ///   absent; 454 "Can't have both candidate and candidates"; 467 "candidates is not an array";
+    ///   absent; 454 "Can't have both candidate and candidates"; 467 "Trickle error: invalid element type (candidates should be an array)";
     ///   or the error of the first malformed element (see `parse(_:)`).
     public static func parseRequest(candidate: JSONValue?, candidates: JSONValue?) throws(JanusError) -> [TrickleCandidate] {
         switch (candidate, candidates) {
@@ -24,7 +24,7 @@ public enum TrickleCandidate: Sendable, Equatable {
             return [try parse(single)]
         case (nil, .some(let list)):
             guard let elements = list.arrayValue else {
-                throw JanusError(JanusError.invalidElementTypeCode, "candidates is not an array")
+                throw JanusError(JanusError.invalidElementTypeCode, "Trickle error: invalid element type (candidates should be an array)")
             }
             var parsed: [TrickleCandidate] = []
             parsed.reserveCapacity(elements.count)

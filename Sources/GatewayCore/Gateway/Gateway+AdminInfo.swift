@@ -78,7 +78,7 @@ extension Gateway {
                 "got-answer": .bool(state.negotiation.gotAnswer),
                 "negotiated": .bool(state.negotiation.negotiated),
                 "trickle": .bool(state.trickleSeen),
-                "all-trickles": .bool(state.allTricklesReceived),
+                "all-trickles": .bool(state.allTricklesReceived || (media?.shared.withLock { $0.remoteGatheringDone } ?? false)),
             ],
             "sdps": .object(sdps),
             "remote-candidates": .array(candidates),

@@ -15,12 +15,12 @@ extension Gateway {
         do {
             offer = try SessionDescription(parsing: jsep.sdp)
         } catch {
-            throw JanusError(JanusError.jsepInvalidSDPCode, "Invalid SDP: \(error)")
+            throw refusedOffer(handle, JanusError(JanusError.jsepInvalidSDPCode, "Invalid SDP: \(error)"))
         }
         do {
             _ = try JSEPAnswerer(local: Self.probeParameters).answer(to: offer)
         } catch {
-            throw JanusError(JanusError.jsepInvalidSDPCode, "Error processing SDP: \(error)")
+            throw refusedOffer(handle, JanusError(JanusError.jsepInvalidSDPCode, "Error processing SDP: \(error)"))
         }
         if let existing = handle.pluginHandle.media.withLock({ $0 }), !existing.isClosed {
             throw JanusError(
@@ -28,6 +28,12 @@ extension Gateway {
         }
         let trickled = handle.state.withLock { $0.remoteCandidates }
         return HandleMedia(engine: media, gateway: self, session: session, handle: handle, offer: offer, trickled: trickled)
+    }
+
+    /// Logs a refused offer (the client gets the error; the log says which handle sent what).
+    private func refusedOffer(_ handle: GatewayHandle, _ error: JanusError) -> JanusError {
+        logger.warning("offer refused: \(error.reason)", metadata: ["handle_id": "\(handle.id)", "code": "\(error.code)"])
+        return error
     }
 
     /// Placeholder local parameters for checking an offer before the PeerConnection exists.

@@ -101,7 +101,10 @@ extension HandleMedia {
         for candidate in section.candidates where seen.insert(candidate.attributeValue).inserted {
             addRemote(candidate.description)
         }
-        if section.attributes.contains(.endOfCandidates) { connection?.endOfRemoteCandidates() }
+        if section.attributes.contains(.endOfCandidates) {
+            shared.withLock { $0.remoteGatheringDone = true }
+            connection?.endOfRemoteCandidates()
+        }
     }
 
     /// Trickled candidates: to the PeerConnection when it exists, else kept until it does. Any thread.
@@ -119,6 +122,7 @@ extension HandleMedia {
         for candidate in candidates {
             switch candidate {
             case .completed:
+                shared.withLock { $0.remoteGatheringDone = true }
                 connection?.endOfRemoteCandidates()
             case .candidate(let text, _, _):
                 addRemote(text)

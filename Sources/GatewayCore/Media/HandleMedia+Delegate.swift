@@ -28,6 +28,9 @@ extension HandleMedia: PeerConnectionDelegate {
     }
 
     func peerConnection(_ connection: PeerConnection, didAddRemoteCandidate candidate: String) {
+        shared.withLock { state in
+            if state.remoteCandidates.count < GatewayHandle.candidateLimit { state.remoteCandidates.append(candidate) }
+        }
         notify(.webrtc, .webrtc(.remoteCandidate(Self.withoutPrefix(candidate))))
     }
 

@@ -65,6 +65,8 @@ extension HandleMedia {
         var info: [String: JSONValue] = [
             "ice-state": .string(state.iceState), "dtls-state": .string(state.dtlsState),
             "local-candidates": .array(state.localCandidates.map { .string($0) }),
+            "remote-candidates": .array(state.remoteCandidates.map { .string($0) }),
+            "remote-end-of-candidates": .bool(state.remoteGatheringDone),
             "tracks": .array(tracks), "dropped": counters, "closed": .bool(state.closed),
         ]
         if let pair = state.selectedPair { info["selected-pair"] = .string(pair) }

@@ -20,6 +20,10 @@ final class HandleMedia: @unchecked Sendable {
         var localCandidates: [String] = []
         /// Gathering finished.
         var gatheringDone = false
+        /// Remote candidates the PeerConnection took (from the offer and from trickles).
+        var remoteCandidates: [String] = []
+        /// The peer said it has no more candidates (`a=end-of-candidates` or trickle `completed`).
+        var remoteGatheringDone = false
         /// An answer was produced.
         var answered = false
         /// The PeerConnection came up (webrtcup sent).

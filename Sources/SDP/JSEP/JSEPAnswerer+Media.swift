@@ -36,11 +36,21 @@ extension JSEPAnswerer {
     }
 
     /// A rejected section: port 0, the offer's first format, its mid, `a=inactive` (RFC 8829 §5.3.1).
-    func rejectedSection(_ offered: MediaDescription) -> MediaDescription {
-        MediaDescription(
+    ///
+    /// A section the offer had open also gets our ICE credentials, fingerprints and `a=setup`: a port-0
+    /// section's transport attributes are ignored (RFC 8839 §5.4, RFC 8842), but some peers (aiortc)
+    /// refuse an answer with any section lacking them.
+    func rejectedSection(_ offered: MediaDescription, setup: SetupRole) -> MediaDescription {
+        var attributes: [SDPAttribute] = [.mid(offered.mid ?? "")]
+        if offered.port != 0 {
+            attributes += [.iceUfrag(local.iceUfrag), .icePwd(local.icePwd)]
+            attributes += local.fingerprints.map(SDPAttribute.fingerprint)
+            attributes.append(.setup(setup))
+        }
+        attributes.append(.direction(.inactive))
+        return MediaDescription(
             type: offered.type, port: 0, proto: offered.proto, formats: Array(offered.formats.prefix(1)),
-            connection: ConnectionData(address: "0.0.0.0"),
-            attributes: [.mid(offered.mid ?? ""), .direction(.inactive)])
+            connection: ConnectionData(address: "0.0.0.0"), attributes: attributes)
     }
 
     /// The negotiation result of an accepted section.

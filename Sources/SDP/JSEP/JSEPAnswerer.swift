@@ -60,7 +60,7 @@ public struct JSEPAnswerer: Sendable {
                 negotiation.media.append(negotiated(section, index: index, choice: choice))
             case .reject(let reason):
                 rejections.append("\(Self.place(section, index: index)): \(reason)")
-                sections.append(rejectedSection(section))
+                sections.append(rejectedSection(section, setup: negotiation.localSetup))
                 negotiation.media.append(JSEPNegotiatedMedia(
                     index: index, mid: section.mid ?? "", kind: section.type, isAccepted: false,
                     direction: .inactive))

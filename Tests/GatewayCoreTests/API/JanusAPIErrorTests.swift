@@ -92,7 +92,7 @@ struct JanusAPIErrorTests {
              body: #"{"janus":"trickle","candidate":{"completed":true},"candidates":[],"transaction":"t"}"#, code: 454,
              reason: "Can't have both candidate and candidates"),
         Case(name: "candidates not an array", target: .handle, body: #"{"janus":"trickle","candidates":{},"transaction":"t"}"#,
-             code: 467, reason: "candidates is not an array"),
+             code: 467, reason: "Trickle error: invalid element type (candidates should be an array)"),
         Case(name: "candidate without sdpMid and sdpMLineIndex", target: .handle,
              body: #"{"janus":"trickle","candidate":{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host"},"transaction":"t"}"#,
              code: 456, reason: "Trickle error: missing mandatory element (sdpMid or sdpMLineIndex)"),

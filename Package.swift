@@ -109,7 +109,7 @@ let package = Package(
 
         .testTarget(
             name: "GatewayCoreTests",
-            dependencies: ["GatewayCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["GatewayCore", "WebRTC", .product(name: "Logging", package: "swift-log")],
             path: "Tests/GatewayCoreTests"
         ),
         .testTarget(

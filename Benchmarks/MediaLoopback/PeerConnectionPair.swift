@@ -8,16 +8,23 @@ import WebRTC
 /// client, as SwiftGate does) and echoes every RTP packet it receives; `peer` offers (controlling ICE,
 /// DTLS server) and counts what comes back. Each lives on its own media loop.
 public final class PeerConnectionPair: @unchecked Sendable {
+    /// The gateway side's media loop.
     public let gatewayLoop: MediaLoop
+    /// The peer side's media loop.
     public let peerLoop: MediaLoop
+    /// The answering side: controlled ICE, DTLS client, echoes every RTP packet.
     public let gatewaySide: LoopbackSide
+    /// The offering side: controlling ICE, DTLS server; counts what comes back.
     public let peerSide: LoopbackSide
 
+    /// ICE on 127.0.0.1 only (`lo`), no STUN.
     public static let ice = ICEConfiguration(enforceList: ["lo"], ignoreList: [], liteMode: false, ipv6: false, portRange: nil)
+    /// Monotonic microseconds.
     public static let clock: @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds / 1_000 }
 
     /// SSRCs: the peer sends audio 0x1111 and video 0x2222 (RTX 0x2223); the gateway answers 0xA1, 0xB1 (RTX 0xB2).
     public static let peerSSRCs: [MediaKind: (UInt32, UInt32?)] = [.audio: (0x1111, nil), .video: (0x2222, 0x2223)]
+    /// The SSRCs the gateway side announces.
     public static let gatewaySSRCs: [MediaKind: (UInt32, UInt32?)] = [.audio: (0xA1, nil), .video: (0xB1, 0xB2)]
 
     /// - Parameters:
@@ -55,6 +62,7 @@ public final class PeerConnectionPair: @unchecked Sendable {
         try peerSide.start()
     }
 
+    /// Closes both PeerConnections and stops both loops.
     public func stop() {
         gatewaySide.close()
         peerSide.close()

@@ -6,6 +6,7 @@ import WebRTC
 /// One end of a `PeerConnectionPair`: owns its PeerConnection (touched only on its loop) and records
 /// what happened in `record` (readable from the test thread).
 public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
+    /// What the side saw, in order of arrival.
     public struct Record: Sendable {
         public var iceStates: [ICEState] = []
         public var dtlsStates: [DTLSState] = []
@@ -18,12 +19,18 @@ public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
         public var slowLinks: [(track: Int, uplink: Bool, lost: Int)] = []
     }
 
+    /// The loop the PeerConnection lives on.
     public let loop: MediaLoop
+    /// Whether received RTP is sent straight back.
     public let echo: Bool
+    /// What happened so far (any thread).
     public let record = Mutex(Record())
+    /// The other end, which gets our local candidates.
     public weak var other: LoopbackSide?
+    /// The PeerConnection; touch it only on `loop`.
     public var connection: PeerConnection?
 
+    /// A side on `loop`; `create` makes its PeerConnection.
     public init(loop: MediaLoop, echo: Bool) {
         self.loop = loop
         self.echo = echo
@@ -44,6 +51,7 @@ public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
         return try value.get()
     }
 
+    /// Creates the PeerConnection on the loop.
     public func create(context: DTLSContext, controlling: Bool, slowLinkThreshold: Int = 0) throws {
         try sync { [self] in
             connection = try PeerConnection(
@@ -53,17 +61,21 @@ public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
         }
     }
 
+    /// Our ICE ufrag and pwd.
     public func credentials() -> (String, String) {
         (try? sync { [self] in (connection!.localICEUfrag, connection!.localICEPwd) }) ?? ("", "")
     }
 
+    /// Applies a negotiation with our SSRCs.
     public func configure(negotiation: JSEPNegotiation, ssrcs: [MediaKind: (UInt32, UInt32?)]) throws {
         let box = SSRCBox(ssrcs)
         try sync { [self] in try connection!.configure(negotiation: negotiation, localSSRCs: box.value, cname: "test") }
     }
 
+    /// Starts gathering.
     public func start() throws { try sync { [self] in try connection!.start() } }
 
+    /// Closes the PeerConnection.
     public func close() { _ = try? sync { [self] in connection?.close() } }
 
     /// Sends `count` packets on `track` from the loop, `perBurst` at a time with a 1 ms pause between bursts.
@@ -75,8 +87,10 @@ public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
         }
     }
 
+    /// The PeerConnection's drop counters, read on the loop.
     public func counters() -> PeerConnectionCounters { (try? sync { [self] in connection!.counters }) ?? PeerConnectionCounters() }
 
+    /// The tracks with their statistics, read on the loop.
     public func tracks() -> [MediaTrack] { (try? sync { [self] in connection!.tracks }) ?? [] }
 
     // MARK: PeerConnectionDelegate (on the loop)

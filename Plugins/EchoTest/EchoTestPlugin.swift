@@ -123,12 +123,26 @@ public final class EchoTestPlugin: Plugin {
         processor.gateway.sendPLI(handle)
     }
 
-    /// Hot path: sends the packet straight back, unless its medium is turned off.
+    /// Hot path: sends the packet straight back, unless its medium is turned off; sequence numbers stay
+    /// continuous across a pause (`EchoSequence`).
     public func incomingRTP(_ handle: PluginHandle, _ packet: PluginRTPPacket) {
         guard let session = handle.pluginSession.get(as: EchoTestSession.self) else { return }
         let active = packet.isVideo
             ? session.videoActive.load(ordering: .relaxed) : session.audioActive.load(ordering: .relaxed)
-        guard active else { return }
+        var sequence = session.sequence(video: packet.isVideo)
+        if packet.isRetransmission {
+            guard active else { return }
+            EchoRewrite.lowerRTXOriginalSequence(packet.bytes, by: sequence.offset)
+        } else if let number = EchoRewrite.sequence(of: packet.bytes) {
+            guard active else {
+                sequence.drop()
+                session.store(sequence, video: packet.isVideo)
+                return
+            }
+            let echoed = sequence.relay(number)
+            session.store(sequence, video: packet.isVideo)
+            if echoed != number { EchoRewrite.put(echoed, at: 2, in: packet.bytes) }
+        }
         processor.gateway.relayRTP(handle, packet)
     }
 
@@ -138,6 +152,8 @@ public final class EchoTestPlugin: Plugin {
         guard let session = handle.pluginSession.get(as: EchoTestSession.self) else { return }
         let cap = session.bitrate.load(ordering: .relaxed)
         if cap > 0 { REMBCap.apply(UInt64(cap), to: packet.bytes) }
+        // NACKs name echoed (lowered) sequence numbers; the sender knows its own. Video is what gets NACKed.
+        EchoRewrite.raiseNACKs(in: packet.bytes, by: session.sequence(video: true).offset)
         processor.gateway.relayRTCP(handle, packet)
     }
 

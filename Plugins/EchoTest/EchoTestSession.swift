@@ -21,6 +21,9 @@ final class EchoTestSession: Sendable {
     let audioActive = Atomic<Bool>(true)
     let videoActive = Atomic<Bool>(true)
     let bitrate = Atomic<Int>(0)
+    /// `EchoSequence` of each medium, packed; written only on the handle's media loop.
+    let audioSequence = Atomic<UInt64>(0)
+    let videoSequence = Atomic<UInt64>(0)
     /// Set while a hangup is being processed, so a second hangup is a no-op.
     let hangingUp = Atomic<Bool>(false)
     /// Set once the handle is detached; queued messages for it are then dropped.
@@ -42,12 +45,28 @@ final class EchoTestSession: Sendable {
         }
     }
 
+    /// The sequence continuity of one medium (media loop only).
+    func sequence(video: Bool) -> EchoSequence {
+        EchoSequence(packed: video ? videoSequence.load(ordering: .relaxed) : audioSequence.load(ordering: .relaxed))
+    }
+
+    /// Stores it back (media loop only).
+    func store(_ sequence: EchoSequence, video: Bool) {
+        if video {
+            videoSequence.store(sequence.packed, ordering: .relaxed)
+        } else {
+            audioSequence.store(sequence.packed, ordering: .relaxed)
+        }
+    }
+
     /// Back to the attach-time state (after a hangup).
     func reset() {
         state.withLock { state in
             state = State()
             mirror(state)
         }
+        audioSequence.store(0, ordering: .relaxed)
+        videoSequence.store(0, ordering: .relaxed)
     }
 
     private func mirror(_ state: State) {

@@ -12,7 +12,7 @@ extension HandleMedia {
         connection.sendRTP(UnsafeRawBufferPointer(packet.bytes), track: track, isRetransmission: packet.isRetransmission)
     }
 
-    /// Keeps the feedback packets of a compound (RTPFB 205, PSFB 206), rewrites their SSRCs in place
+    /// Keeps the feedback packets of a compound (RTPFB 205 but transport-cc, PSFB 206), rewrites their SSRCs in place
     /// and sends them; SR, RR, SDES, BYE and APP are dropped (we send our own reports).
     ///
     /// Rewrites (RFC 4585 §6.1): the sender SSRC becomes our SSRC of the track concerned; a media SSRC
@@ -26,7 +26,10 @@ extension HandleMedia {
             let length = (Int(bytes.load(fromByteOffset: read + 2, as: UInt16.self).bigEndian) + 1) * 4
             guard read + length <= bytes.count else { break }
             let type = bytes[read + 1]
-            if (type == 205 || type == 206) && length >= 12 {
+            // transport-cc feedback (205/15) is about the sender's own transport sequence numbers; it is
+            // never relayed (and not negotiated, see HandleMedia+Answer).
+            let isTransportCC = type == 205 && bytes[read] & 0x1F == 15
+            if (type == 205 || type == 206) && length >= 12 && !isTransportCC {
                 if write != read {
                     bytes.baseAddress!.advanced(by: write).copyMemory(from: bytes.baseAddress!.advanced(by: read), byteCount: length)
                 }

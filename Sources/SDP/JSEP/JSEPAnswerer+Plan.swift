@@ -32,7 +32,8 @@ extension JSEPAnswerer {
             throw JSEPError(.missingRTCPMux, "\(place): no a=rtcp-mux (rtcp-mux is required)")
         }
         let preferred = section.type == .audio ? local.audioCodec : local.videoCodec
-        guard let choice = JSEPCodecChoice.choose(in: section, preferred: preferred) else {
+        guard let choice = JSEPCodecChoice.choose(
+            in: section, preferred: preferred, transportCC: local.headerExtensions.contains(.transportWideCC)) else {
             return .reject("no codec we support (opus, PCMU, PCMA, VP8, VP9, H.264, AV1)")
         }
         return .accept(choice)

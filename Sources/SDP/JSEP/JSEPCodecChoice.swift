@@ -26,7 +26,9 @@ struct JSEPCodecChoice: Sendable {
     ]
 
     /// Picks the codec for `section`, preferring `preferred` when it is offered; nil when nothing fits.
-    static func choose(in section: MediaDescription, preferred: JSEPCodec?) -> JSEPCodecChoice? {
+    /// - Parameter transportCC: keep `transport-cc` feedback (only when the transport-wide sequence
+    ///   extension is answered too: one without the other means nothing).
+    static func choose(in section: MediaDescription, preferred: JSEPCodec?, transportCC: Bool = true) -> JSEPCodecChoice? {
         let offered = offeredCodecs(in: section)
         guard let first = offered.first else { return nil }
         let codec = preferred.flatMap { p in offered.contains { $0.codec == p } ? p : nil } ?? first.codec
@@ -41,7 +43,7 @@ struct JSEPCodecChoice: Sendable {
         return JSEPCodecChoice(
             codec: codec, rtpMap: pick.rtpMap, formatParameters: fmtp(pt, in: section),
             rtx: section.type == .video ? rtx(for: pt, in: section) : nil,
-            feedback: feedback(for: pt, in: section))
+            feedback: feedback(for: pt, in: section).filter { transportCC || $0.type != "transport-cc" })
     }
 
     /// The supported codecs of the section's format list, in offer order (H.264 only with an accepted

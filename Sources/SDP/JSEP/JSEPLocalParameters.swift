@@ -20,7 +20,8 @@ public struct JSEPLocalParameters: Hashable, Sendable {
     public var audioCodec: JSEPCodec?
     /// EchoTest's `videocodec`: the video codec to pick when the offer has it; nil picks the offer's first.
     public var videoCodec: JSEPCodec?
-    /// The header extensions we keep when offered; others are dropped from the answer.
+    /// The header extensions we keep when offered; others are dropped from the answer. Without
+    /// `.transportWideCC`, `transport-cc` feedback is dropped as well.
     public var headerExtensions: Set<JSEPHeaderExtension>
     /// We run an ICE-lite agent: the answer says `a=ice-lite` at session level (RFC 8839 §5.3).
     public var iceLite = false

@@ -17,3 +17,16 @@ import Testing
         #expect(!answer.sessionDescription.serialized().contains("a=ice-lite"))
     }
 }
+
+/// Without the transport-wide sequence extension (the gateway's choice until it numbers and acknowledges
+/// packets itself), `transport-cc` feedback is not answered either.
+@Suite struct JSEPTransportCCTests {
+    @Test(arguments: ["chrome-156-offer.sdp", "firefox-esr-153-offer.sdp", "aiortc-echotest-offer.sdp"])
+    func noTransportCCWithoutItsExtension(fixture: String) throws {
+        var local = JSEPTestSupport.local
+        local.headerExtensions = [.mid, .absSendTime, .audioLevel]
+        let sdp = try JSEPTestSupport.answer(JSEPTestSupport.offer(fixture), local: local).sessionDescription.serialized()
+        #expect(!sdp.contains("transport-cc") && !sdp.contains("transport-wide-cc"))
+        #expect(sdp.contains("a=rtcp-fb:") || fixture.hasPrefix("aiortc"), "other feedback stays")
+    }
+}

@@ -66,8 +66,8 @@ struct ICEAgentBadInputTests {
 
     @Test("candidate strings are normalised for libnice", arguments: [
         ("a=candidate:1 1 udp 2015363327 127.0.0.1 40596 typ host\r\n", "a=candidate:1 1 UDP 2015363327 127.0.0.1 40596 typ host"),
-        ("candidate:842163049 1 udp 1677729535 192.0.2.7 61665 typ srflx raddr 10.0.0.2 rport 61665 generation 0 ufrag Xy1z network-cost 999",
-         "a=candidate:842163049 1 UDP 1677729535 192.0.2.7 61665 typ srflx raddr 10.0.0.2 rport 61665"),
+        ("candidate:842163049 1 udp 1677729535 127.0.0.7 61665 typ srflx raddr 127.0.0.2 rport 61665 generation 0 ufrag Xy1z network-cost 999",
+         "a=candidate:842163049 1 UDP 1677729535 127.0.0.7 61665 typ srflx raddr 127.0.0.2 rport 61665"),
         ("  candidate:3 1 UDP 1 ::1 5000 typ host", "a=candidate:3 1 UDP 1 ::1 5000 typ host"),
         ("candidate:4 1 udp 5 127.0.0.1 5000 typ relay raddr 0.0.0.0 rport 0", "a=candidate:4 1 UDP 5 127.0.0.1 5000 typ relay"),
     ])

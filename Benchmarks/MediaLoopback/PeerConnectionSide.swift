@@ -38,17 +38,7 @@ public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
 
     /// Runs `body` on the loop and waits for it (bounded: 5 s).
     public func sync<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
-        let done = DispatchSemaphore(value: 0)
-        let result = Mutex<Result<T, any Error>?>(nil)
-        loop.invoke {
-            let value = Result { try body() }
-            result.withLock { $0 = value }
-            done.signal()
-        }
-        guard done.wait(timeout: .now() + 5) == .success, let value = result.withLock({ $0 }) else {
-            throw PeerConnectionError.ice("the media loop did not run the work within 5 s")
-        }
-        return try value.get()
+        try loop.sync { Result { try body() } }.get()
     }
 
     /// Creates the PeerConnection on the loop.

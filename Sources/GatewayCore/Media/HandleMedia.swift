@@ -83,17 +83,9 @@ final class HandleMedia: @unchecked Sendable {
         gateway.deliver(.object(message), to: session)
     }
 
-    /// Runs `body` on the loop and waits (bounded) for its result. Never call it on a media loop.
+    /// Runs `body` on the loop (inline when already there) and waits at most `timeoutSeconds`;
+    /// nil when the loop stopped or did not answer in time.
     func onLoop<T: Sendable>(timeoutSeconds: Double = 5, _ body: @escaping @Sendable () -> T) -> T? {
-        if loop.isCurrentThread { return body() }
-        let done = DispatchSemaphore(value: 0)
-        let box = Mutex<T?>(nil)
-        loop.invoke {
-            let value = body()
-            box.withLock { $0 = value }
-            done.signal()
-        }
-        guard done.wait(timeout: .now() + timeoutSeconds) == .success else { return nil }
-        return box.withLock { $0 }
+        try? loop.sync(timeoutSeconds: timeoutSeconds, body)
     }
 }

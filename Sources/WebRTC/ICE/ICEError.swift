@@ -11,6 +11,9 @@ public struct ICEError: Error, Hashable, Sendable, CustomStringConvertible {
         case loopStartFailed
         /// Work was posted to a media loop that was stopped, so it never ran.
         case loopStopped
+        /// Work posted with `MediaLoop.sync` did not finish within its time limit (the loop is stuck
+        /// or very busy); it may still run later.
+        case loopTimeout
         /// The configuration is contradictory or unparsable (the detail names the setting).
         case invalidConfiguration
         /// The configuration leaves no local address to gather on (enforce/ignore lists, IPv6 off).

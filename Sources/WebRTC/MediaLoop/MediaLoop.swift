@@ -114,6 +114,34 @@ public final class MediaLoop: @unchecked Sendable {
         return try result.get()
     }
 
+    /// Runs `work` on the loop thread and waits for its result, blocking the caller at most
+    /// `timeoutSeconds`; on the loop thread itself it runs `work` inline. For control-plane threads
+    /// (HTTP requests, plugin queues, tests), never for async tasks (use `submit`).
+    ///
+    /// - Throws: `ICEError.loopStopped` when the loop stopped before the work ran, `.loopTimeout` when
+    ///   it did not finish in time (it may still run later).
+    public func sync<T: Sendable>(
+        timeoutSeconds: Double = 5, _ work: @escaping @Sendable () -> T
+    ) throws(ICEError) -> T {
+        if isCurrentThread { return work() }
+        let done = DispatchSemaphore(value: 0)
+        let result = Mutex<Result<T, ICEError>?>(nil)
+        let name = self.name
+        post(MediaLoopWork(
+            {
+                let value = work()
+                result.withLock { $0 = .success(value) }
+                done.signal()
+            },
+            onDiscard: {
+                result.withLock { $0 = .failure(ICEError(.loopStopped, "loop \(name) stopped")) }
+                done.signal()
+            }))
+        guard done.wait(timeout: .now() + timeoutSeconds) == .success, let outcome = result.withLock({ $0 })
+        else { throw ICEError(.loopTimeout, "work on loop \(name) took longer than \(timeoutSeconds) s") }
+        return try outcome.get()
+    }
+
     /// Attaches `work` to the loop, or drops it (running its `onDiscard`) when the loop is stopped.
     func post(_ work: MediaLoopWork) {
         guard !isStopped else { return }  // dropping the last reference discards it

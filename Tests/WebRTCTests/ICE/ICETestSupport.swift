@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MediaLoopback
 import Synchronization
 @testable import WebRTC
 
@@ -15,28 +16,14 @@ struct TestTimeout: Error, CustomStringConvertible {
 func onLoop<T: Sendable>(
     _ loop: MediaLoop, seconds: Double = 5, _ body: @escaping @Sendable () throws(ICEError) -> T
 ) throws -> T {
-    let done = DispatchSemaphore(value: 0)
-    let result = Mutex<Result<T, ICEError>?>(nil)
-    loop.invoke {
-        let value: Result<T, ICEError>
-        do throws(ICEError) { value = .success(try body()) } catch { value = .failure(error) }
-        result.withLock { $0 = value }
-        done.signal()
-    }
-    guard done.wait(timeout: .now() + seconds) == .success, let outcome = result.withLock({ $0 }) else {
-        throw TestTimeout(what: "work on \(loop.name)")
-    }
-    return try outcome.get()
+    try loop.sync(timeoutSeconds: seconds) { () -> Result<T, ICEError> in
+        do throws(ICEError) { return .success(try body()) } catch { return .failure(error) }
+    }.get()
 }
 
-/// Polls `condition` every 2 ms until it holds or `seconds` pass; returns whether it held.
+/// Polls `condition` until it holds or `seconds` pass; returns whether it held.
 func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if condition() { return true }
-        usleep(2_000)
-    }
-    return condition()
+    PeerConnectionPair.wait(seconds: seconds, condition)
 }
 
 /// The port of a `candidate:` string (6th field).

@@ -132,8 +132,10 @@ public final class EchoTestPlugin: Plugin {
         var sequence = session.sequence(video: packet.isVideo)
         if packet.isRetransmission {
             guard active else { return }
-            EchoRewrite.lowerRTXOriginalSequence(packet.bytes, by: sequence.offset)
-        } else if let number = EchoRewrite.sequence(of: packet.bytes) {
+            if sequence.offset != 0, let original = packet.rtxOriginalSequenceNumber {
+                packet.setRTXOriginalSequenceNumber(original &- sequence.offset)
+            }
+        } else if let number = packet.sequenceNumber {
             guard active else {
                 sequence.drop()
                 session.store(sequence, video: packet.isVideo)
@@ -141,7 +143,7 @@ public final class EchoTestPlugin: Plugin {
             }
             let echoed = sequence.relay(number)
             session.store(sequence, video: packet.isVideo)
-            if echoed != number { EchoRewrite.put(echoed, at: 2, in: packet.bytes) }
+            if echoed != number { packet.setSequenceNumber(echoed) }
         }
         processor.gateway.relayRTP(handle, packet)
     }
@@ -151,9 +153,9 @@ public final class EchoTestPlugin: Plugin {
     public func incomingRTCP(_ handle: PluginHandle, _ packet: PluginRTCPPacket) {
         guard let session = handle.pluginSession.get(as: EchoTestSession.self) else { return }
         let cap = session.bitrate.load(ordering: .relaxed)
-        if cap > 0 { REMBCap.apply(UInt64(cap), to: packet.bytes) }
+        if cap > 0 { packet.capREMB(at: UInt64(cap)) }
         // NACKs name echoed (lowered) sequence numbers; the sender knows its own. Video is what gets NACKed.
-        EchoRewrite.raiseNACKs(in: packet.bytes, by: session.sequence(video: true).offset)
+        packet.shiftNACKs(by: session.sequence(video: true).offset)
         processor.gateway.relayRTCP(handle, packet)
     }
 

@@ -18,25 +18,23 @@ extension HandleMedia {
     /// Rewrites (RFC 4585 §6.1): the sender SSRC becomes our SSRC of the track concerned; a media SSRC
     /// (and each SSRC a REMB lists) that is one of ours becomes the peer's SSRC of that track.
     func relayRTCP(_ packet: PluginRTCPPacket) {
-        guard loop.isCurrentThread, let connection, !connection.tracks.isEmpty else { return }
+        guard loop.isCurrentThread, let connection, !connection.tracks.isEmpty,
+              let base = packet.bytes.baseAddress else { return }
         let bytes = packet.bytes
-        var read = 0
+        var packets = RTCPCompound(UnsafeRawBufferPointer(bytes))
         var write = 0
-        while read + 4 <= bytes.count {
-            let length = (Int(bytes.load(fromByteOffset: read + 2, as: UInt16.self).bigEndian) + 1) * 4
-            guard read + length <= bytes.count else { break }
-            let type = bytes[read + 1]
+        while let view = try? packets.nextView(), let start = view.bytes.baseAddress {
+            let type = view.header.packetType
+            let isFeedback = type == .transportFeedback || type == .payloadSpecificFeedback
             // transport-cc feedback (205/15) is about the sender's own transport sequence numbers; it is
             // never relayed (and not negotiated, see HandleMedia+Answer).
-            let isTransportCC = type == 205 && bytes[read] & 0x1F == 15
-            if (type == 205 || type == 206) && length >= 12 && !isTransportCC {
-                if write != read {
-                    bytes.baseAddress!.advanced(by: write).copyMemory(from: bytes.baseAddress!.advanced(by: read), byteCount: length)
-                }
-                rewrite(UnsafeMutableRawBufferPointer(rebasing: bytes[write..<(write + length)]), connection: connection)
-                write += length
-            }
-            read += length
+            let isTransportCC = type == .transportFeedback && view.header.count == 15
+            guard isFeedback, !isTransportCC, view.bytes.count >= 12 else { continue }
+            let read = UnsafeRawPointer(base).distance(to: start)
+            let length = view.bytes.count
+            if write != read { (base + write).copyMemory(from: base + read, byteCount: length) }
+            rewrite(UnsafeMutableRawBufferPointer(rebasing: bytes[write..<(write + length)]), connection: connection)
+            write += length
         }
         guard write > 0 else { return }
         connection.sendRTCP(UnsafeRawBufferPointer(rebasing: bytes[0..<write]))

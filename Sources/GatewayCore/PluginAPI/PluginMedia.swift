@@ -1,3 +1,4 @@
+import RTP
 import Synchronization
 
 /// A decrypted RTP packet as a plugin sees it (Janus's `janus_plugin_rtp`).
@@ -54,4 +55,40 @@ public final class PluginSessionSlot: Sendable {
 
     /// The stored state, if it is a `T`.
     public func get<T: AnyObject & Sendable>(as type: T.Type) -> T? { value.withLock { $0 as? T } }
+}
+
+/// Edits a plugin may make to a packet before relaying it, on the RTP module's parsers (plugins see
+/// only GatewayCore). All in place; malformed packets are left as they are.
+extension PluginRTPPacket {
+    /// The RTP sequence number (RFC 3550 §5.1); nil when the header does not parse.
+    public var sequenceNumber: UInt16? {
+        (try? RTPHeader(parsing: UnsafeRawBufferPointer(bytes)))?.sequenceNumber
+    }
+
+    /// Sets the RTP sequence number; does nothing to a malformed header.
+    public func setSequenceNumber(_ sequenceNumber: UInt16) {
+        (try? RTPHeaderRewriter(bytes))?.setSequenceNumber(sequenceNumber)
+    }
+
+    /// For a retransmission: the original sequence number in its RTX payload (RFC 4588 §4); nil when absent.
+    public var rtxOriginalSequenceNumber: UInt16? {
+        (try? RTPHeaderRewriter(bytes))?.rtxOriginalSequenceNumber
+    }
+
+    /// Sets the RTX original sequence number; does nothing when there is none.
+    public func setRTXOriginalSequenceNumber(_ sequenceNumber: UInt16) {
+        (try? RTPHeaderRewriter(bytes))?.setRTXOriginalSequenceNumber(sequenceNumber)
+    }
+}
+
+extension PluginRTCPPacket {
+    /// Caps every REMB in the compound at `bitrate` bits per second (draft-alvestrand-rmcat-remb).
+    public func capREMB(at bitrate: UInt64) {
+        RTCPFeedbackEdit.capREMB(in: bytes, at: bitrate)
+    }
+
+    /// Adds `delta` (modulo 2^16) to the packet ids of every generic NACK (RFC 4585 §6.2.1).
+    public func shiftNACKs(by delta: UInt16) {
+        RTCPFeedbackEdit.shiftNACKs(in: bytes, by: delta)
+    }
 }

@@ -23,6 +23,26 @@ public struct RTPHeaderRewriter {
     public func setSequenceNumber(_ sequenceNumber: UInt16) { bytes.put16(sequenceNumber, at: 2) }
     /// Sets the RTP timestamp (bytes 4–7), in clock-rate units.
     public func setTimestamp(_ timestamp: UInt32) { bytes.put32(timestamp, at: 4) }
+    /// The original sequence number an RTX packet carries (RFC 4588 §4: the first two payload bytes);
+    /// nil when the header does not parse or the payload is shorter than two bytes.
+    public var rtxOriginalSequenceNumber: UInt16? {
+        guard let start = rtxOriginalSequenceOffset else { return nil }
+        return UnsafeRawBufferPointer(bytes).u16(start)
+    }
+
+    /// Sets the RTX original sequence number; does nothing when there is none (see the getter).
+    public func setRTXOriginalSequenceNumber(_ sequenceNumber: UInt16) {
+        guard let start = rtxOriginalSequenceOffset else { return }
+        bytes.put16(sequenceNumber, at: start)
+    }
+
+    private var rtxOriginalSequenceOffset: Int? {
+        guard let header = try? RTPHeader(parsing: UnsafeRawBufferPointer(bytes)), header.payloadRange.count >= 2 else {
+            return nil
+        }
+        return header.payloadRange.lowerBound
+    }
+
     /// Sets or clears the M bit, leaving the payload type unchanged.
     public func setMarker(_ marker: Bool) {
         bytes[1] = marker ? bytes[1] | 0x80 : bytes[1] & 0x7F

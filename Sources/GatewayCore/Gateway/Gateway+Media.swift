@@ -18,7 +18,7 @@ extension Gateway {
             throw refusedOffer(handle, JanusError(JanusError.jsepInvalidSDPCode, "Invalid SDP: \(error)"))
         }
         do {
-            _ = try JSEPAnswerer(local: Self.probeParameters).answer(to: offer)
+            try JSEPAnswerer.check(offer)
         } catch {
             throw refusedOffer(handle, JanusError(JanusError.jsepInvalidSDPCode, "Error processing SDP: \(error)"))
         }
@@ -35,12 +35,6 @@ extension Gateway {
         logger.warning("offer refused: \(error.reason)", metadata: ["handle_id": "\(handle.id)", "code": "\(error.code)"])
         return error
     }
-
-    /// Placeholder local parameters for checking an offer before the PeerConnection exists.
-    private static let probeParameters = JSEPLocalParameters(
-        iceUfrag: "probe", icePwd: "probeprobeprobeprobepr", fingerprints: [Fingerprint(hashFunction: "sha-256", bytes: [0])],
-        cname: "probe", audio: JSEPLocalTrack(ssrc: 1, streamID: "p", trackID: "a"),
-        video: JSEPLocalTrack(ssrc: 2, rtxSSRC: 3, streamID: "p", trackID: "v"))
 
     /// Closes the handle's PeerConnection (final stats, webrtc hangup event) and forgets it.
     func closeMedia(_ handle: GatewayHandle, reason: String) {

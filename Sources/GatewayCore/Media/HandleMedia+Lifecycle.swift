@@ -47,21 +47,17 @@ extension HandleMedia {
     /// each track's statistics (as the stats event has them), read on the loop (bounded wait).
     func adminInfo() -> JSONValue {
         let state = shared.withLock { $0 }
-        let tracks: [JSONValue] = onLoop(timeoutSeconds: 1) { [self] in
-            (connection?.tracks ?? []).map { track -> JSONValue in
-                MediaEvent.stats(Self.statistics(track)).janusBody
-            }
-        } ?? []
-        let counters: JSONValue = onLoop(timeoutSeconds: 1) { [self] () -> JSONValue in
-            guard let c = connection?.counters else { return .null }
-            return [
+        let (tracks, counters) = onLoop(timeoutSeconds: 1) { [self] () -> ([JSONValue], JSONValue) in
+            guard let connection else { return ([], .null) }
+            let c = connection.counters
+            return (connection.tracks.map { MediaEvent.stats(Self.statistics($0)).janusBody }, [
                 "unknown-datagrams": .int(Int64(c.unknownDatagrams)), "srtp-errors": .int(Int64(c.srtpErrors)),
                 "srtcp-errors": .int(Int64(c.srtcpErrors)), "bad-rtp": .int(Int64(c.badRTP)),
                 "bad-rtcp": .int(Int64(c.badRTCP)), "unknown-rtp": .int(Int64(c.unknownRTP)),
                 "media-before-keys": .int(Int64(c.mediaBeforeKeys)),
                 "bad-remote-candidates": .int(Int64(c.badRemoteCandidates)), "send-failures": .int(Int64(c.sendFailures)),
-            ]
-        } ?? .null
+            ])
+        } ?? ([], .null)
         var info: [String: JSONValue] = [
             "ice-state": .string(state.iceState), "dtls-state": .string(state.dtlsState),
             "local-candidates": .array(state.localCandidates.map { .string($0) }),

@@ -76,6 +76,20 @@ public struct JSEPAnswerer: Sendable {
         return JSEPAnswer(sessionDescription: description, negotiation: negotiation)
     }
 
+    /// Checks that `offer` can be answered, without our parameters: every rule `answer(to:)` applies
+    /// to the offer (BUNDLE, mid, rtcp-mux, ICE credentials, fingerprint, setup, a supported codec).
+    /// For refusing a bad offer before anything is set up to answer it.
+    /// - Throws: the `JSEPError` `answer(to:)` would throw for the offer.
+    public static func check(_ offer: SessionDescription) throws(JSEPError) {
+        _ = try JSEPAnswerer(local: placeholder).answer(to: offer)
+    }
+
+    /// Local parameters that pass `checkLocal`, for `check(_:)`; the answer they make is thrown away.
+    private static let placeholder = JSEPLocalParameters(
+        iceUfrag: "chck", icePwd: "checkcheckcheckcheckch", fingerprints: [Fingerprint(hashFunction: "sha-256", bytes: [0])],
+        cname: "check", audio: JSEPLocalTrack(ssrc: 1, streamID: "check", trackID: "a"),
+        video: JSEPLocalTrack(ssrc: 2, rtxSSRC: 3, streamID: "check", trackID: "v"))
+
     private func checkLocal() throws(JSEPError) {
         guard !local.iceUfrag.isEmpty, !local.icePwd.isEmpty else {
             throw JSEPError(.badLocalParameters, "local ICE ufrag or pwd is empty")

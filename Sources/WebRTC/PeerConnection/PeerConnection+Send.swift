@@ -21,7 +21,11 @@ extension PeerConnection {
         sendBuffer.copyMemory(from: packet)
         let track = tracks[index]
         let ssrc = isRetransmission ? (track.localRTXSSRC ?? track.localSSRC) : track.localSSRC
-        sendBuffer.storeBytes(of: ssrc.bigEndian, toByteOffset: 8, as: UInt32.self)
+        guard let rewriter = try? RTPHeaderRewriter(UnsafeMutableRawBufferPointer(rebasing: sendBuffer[0..<packet.count])) else {
+            counters.sendFailures += 1
+            return false
+        }
+        rewriter.setSSRC(ssrc)
         guard protectAndSend(length: packet.count, with: srtp, rtcp: false) else { return false }
         if !isRetransmission {
             tracks[index].packetsSent &+= 1

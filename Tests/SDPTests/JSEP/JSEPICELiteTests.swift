@@ -30,3 +30,15 @@ import Testing
         #expect(sdp.contains("a=rtcp-fb:") || fixture.hasPrefix("aiortc"), "other feedback stays")
     }
 }
+
+/// `JSEPAnswerer.check`: the offer's rules without our parameters (the gateway refuses bad offers with it).
+@Suite struct JSEPCheckTests {
+    @Test func aGoodOfferPassesAndABadOneThrowsWhatAnswerWould() throws {
+        let offer = try JSEPTestSupport.offer("chrome-156-offer.sdp")
+        try JSEPAnswerer.check(offer)
+        let noBundle = JSEPTestSupport.removing(offer) { if case .group = $0 { true } else { false } }
+        #expect(throws: JSEPError.self) { try JSEPAnswerer.check(noBundle) }
+        #expect((try? JSEPAnswerer.check(noBundle)) == nil)
+        #expect(JSEPTestSupport.error(noBundle)?.kind == .missingBundle)
+    }
+}

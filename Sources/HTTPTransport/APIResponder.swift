@@ -7,12 +7,16 @@ import NIOCore
 /// Answers the HTTP requests of one API (Janus or Admin): routes them with `APIRouter`, hands
 /// bodies to the gateway, waits on long polls, and writes every reply with CORS headers.
 ///
-/// Every request, whatever its outcome, first emits a transport event (type 128) through the
-/// gateway's dispatcher, as Janus's HTTP transport does.
+/// Every API request, whatever its outcome, first emits a transport event (type 128) through the
+/// gateway's dispatcher, as Janus's HTTP transport does. GET and HEAD outside the API's base path go
+/// to `StaticFiles` when a folder is configured (no transport event; 404 when no file matches).
 package struct APIResponder: HTTPResponder {
     package typealias Context = HTTPTransportRequestContext
 
     let router: APIRouter
+    /// The demo pages and JavaScript libraries beside the Janus API; `nil` on the Admin API and when
+    /// no folder is configured.
+    let staticFiles: StaticFiles?
     let gateway: any TransportGateway
     let settings: HTTPTransportSettings
     let counters: HTTPTransportCounters
@@ -24,6 +28,7 @@ package struct APIResponder: HTTPResponder {
     ) {
         let basePath = kind == .janus ? settings.basePath : settings.adminBasePath
         self.router = APIRouter(kind: kind, basePath: basePath)
+        self.staticFiles = kind == .janus ? StaticFiles(settings: settings, logger: logger) : nil
         self.gateway = gateway
         self.settings = settings
         self.counters = counters
@@ -31,6 +36,10 @@ package struct APIResponder: HTTPResponder {
     }
 
     package func respond(to request: Request, context: Context) async throws -> Response {
+        if let staticFiles, StaticFiles.wants(request, router: router) {
+            counters.countStaticRequest()
+            return try await staticFiles.serve(request, context: context)
+        }
         let from = transportRequest(context)
         counters.countRequest(admin: router.kind.isAdmin)
         gateway.events.notify(type: .transport, .transport(Self.requestEvent(from, context: context)))

@@ -11,6 +11,8 @@ public struct HTTPTransportStatistics: Sendable, Equatable {
     public var rejectedRequests: Int
     /// POST bodies refused for exceeding `max_body_size`.
     public var oversizedBodies: Int
+    /// GET and HEAD requests for the static files (`html_folder`, `javascript_folder`), found or not.
+    public var staticRequests: Int
 }
 
 /// Lock-free counters shared by the transport's responders; read them with `snapshot()`.
@@ -19,6 +21,7 @@ package final class HTTPTransportCounters: Sendable {
     private let admin = Atomic<Int>(0)
     private let rejected = Atomic<Int>(0)
     private let oversized = Atomic<Int>(0)
+    private let staticFiles = Atomic<Int>(0)
 
     package init() {}
 
@@ -30,10 +33,13 @@ package final class HTTPTransportCounters: Sendable {
 
     func countOversizedBody() { oversized.add(1, ordering: .relaxed) }
 
+    func countStaticRequest() { staticFiles.add(1, ordering: .relaxed) }
+
     /// The current values.
     package func snapshot() -> HTTPTransportStatistics {
         HTTPTransportStatistics(
             janusRequests: janus.load(ordering: .relaxed), adminRequests: admin.load(ordering: .relaxed),
-            rejectedRequests: rejected.load(ordering: .relaxed), oversizedBodies: oversized.load(ordering: .relaxed))
+            rejectedRequests: rejected.load(ordering: .relaxed), oversizedBodies: oversized.load(ordering: .relaxed),
+            staticRequests: staticFiles.load(ordering: .relaxed))
     }
 }

@@ -26,7 +26,8 @@ extension HTTPTransportSettings {
     /// Decodes the settings from a parsed `janus.transport.http.jcfg`. Options absent from the file
     /// keep their defaults; options not read here stay unused in `file` (the gateway reports them).
     ///
-    /// Reads `general`: `json`, `base_path`, `http`, `port`, `ip`, `interface`, `max_body_size`;
+    /// Reads `general`: `json`, `base_path`, `http`, `port`, `ip`, `interface`, `max_body_size`,
+    /// `html_folder`, `javascript_folder` (an empty string serves nothing);
     /// `admin`: `admin_base_path`, `admin_http`, `admin_port`, `admin_ip`, `admin_interface`;
     /// `cors`: `allow_origin`. An `ip` wins over an `interface`; an interface name is resolved to its
     /// first IPv4 address.
@@ -51,6 +52,8 @@ extension HTTPTransportSettings {
                 guard limit >= 1 else { throw general.invalidValue("max_body_size", "should be at least 1 byte") }
                 maxBodySize = limit
             }
+            if let folder = general.string("html_folder") { htmlFolder = folder.isEmpty ? nil : folder }
+            if let folder = general.string("javascript_folder") { javascriptFolder = folder.isEmpty ? nil : folder }
         }
         if let admin = try file.group("admin") {
             if let path = admin.string("admin_base_path") { adminBasePath = path }

@@ -23,6 +23,15 @@ public struct HTTPTransportSettings: Sendable, Equatable {
     /// `general.max_body_size` (SwiftGate's own option): largest accepted POST body, in bytes.
     /// A larger body is answered `413 Content Too Large` with a Janus error (code 450) as the body.
     public var maxBodySize: Int = 1 << 20
+    /// `general.html_folder` (SwiftGate's own option): a folder served at the root of the Janus API
+    /// port (GET and HEAD on paths outside `base_path`; a folder answers with its `index.html`), e.g.
+    /// the EchoTest demo in `html/`. `nil` (Janus's behaviour) serves no files. A relative path is
+    /// relative to the working directory.
+    public var htmlFolder: String?
+    /// `general.javascript_folder` (SwiftGate's own option): a folder served under `/javascript/` on
+    /// the Janus API port, as Debian's `javascript-common` maps `/usr/share/javascript`; there
+    /// `libjs-janus-gateway` puts janus.js and `libjs-webrtc-adapter` adapter.js. `nil` serves none.
+    public var javascriptFolder: String?
 
     /// `admin.admin_base_path`: where the Admin API is mounted, e.g. `/admin`.
     public var adminBasePath: String = "/admin"

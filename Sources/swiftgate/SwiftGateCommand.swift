@@ -84,6 +84,7 @@ struct SwiftGateCommand: AsyncParsableCommand {
         let announce = Task {
             if let port = await transport.janusAPIPort() {
                 logger.info("Janus API on http://\(transport.settings.bindAddress):\(port)\(transport.settings.basePath)")
+                DemoPages.announce(transport.settings, port: port, logger: logger)
             }
             if let port = await transport.adminAPIPort() {
                 logger.info("Admin API on http://\(transport.settings.adminBindAddress):\(port)\(transport.settings.adminBasePath)")

@@ -38,7 +38,7 @@ struct HTTPTransportServiceTests {
             try await admin.shutdown()
 
             #expect(transport.statistics == HTTPTransportStatistics(
-                janusRequests: 2, adminRequests: 1, rejectedRequests: 1, oversizedBodies: 0))
+                janusRequests: 2, adminRequests: 1, rejectedRequests: 1, oversizedBodies: 0, staticRequests: 0))
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }

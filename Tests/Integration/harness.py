@@ -103,10 +103,13 @@ class Collector:
 def write_configs(folder: Path, *, janus_port: int, admin_port: int, backend: str | None,
                   grouping=False, compress=False, events="all", max_retransmissions=5,
                   retransmissions_backoff=100, session_timeout=60, broadcast=True, api_secret=None,
-                  stats_period=5):
-    """Writes a loopback-only Janus-style configs folder for one test gateway."""
+                  stats_period=5, html_folder=None, javascript_folder=None):
+    """Writes a loopback-only Janus-style configs folder for one test gateway. `html_folder` and
+    `javascript_folder` (absolute paths) make the Janus API port serve those folders too."""
     folder.mkdir(parents=True, exist_ok=True)
     secret = f'\n\tapi_secret = "{api_secret}"' if api_secret else ""
+    served = "".join(f'\n\t{key} = "{value}"' for key, value in
+                     (("html_folder", html_folder), ("javascript_folder", javascript_folder)) if value)
     (folder / "janus.jcfg").write_text(f"""general: {{
 \tserver_name = "SwiftGateTest"
 \tsession_timeout = {session_timeout}
@@ -126,7 +129,7 @@ nat: {{
 \tbase_path = "/janus"
 \thttp = true
 \tport = {janus_port}
-\tip = "127.0.0.1"
+\tip = "127.0.0.1"{served}
 }}
 admin: {{
 \tadmin_base_path = "/admin"
@@ -153,9 +156,9 @@ admin: {{
 class Gateway:
     """A running swiftgate binary with its own configs folder, stopped by PID."""
 
-    def __init__(self, binary: str, folder: Path, extra_args=(), **config):
-        self.janus_port = free_port()
-        self.admin_port = free_port()
+    def __init__(self, binary: str, folder: Path, extra_args=(), janus_port=None, admin_port=None, **config):
+        self.janus_port = janus_port or free_port()
+        self.admin_port = admin_port or free_port()
         self.folder = folder
         write_configs(folder, janus_port=self.janus_port, admin_port=self.admin_port, **config)
         self.log_path = folder / "swiftgate.log"

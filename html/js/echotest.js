@@ -159,6 +159,11 @@ function onLost(c, error) {
   if (call !== c) return;
   clearInterval(c.timer);
   setState("gateway lost");
+  // What the gateway last said about its receiving is no longer known.
+  for (const el of [ui.mediaAudio, ui.mediaVideo]) {
+    el.textContent = "unknown (gateway lost)";
+    el.className = "";
+  }
   setError(`Lost contact with the gateway at ${serverText}` + (error?.detail ? ` (${error.detail})` : error?.message ? ` (${error.message})` : ""));
   ui.restart.hidden = false;
   ui.restart.disabled = false;

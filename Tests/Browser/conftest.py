@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Tests" / "Integration"))
 
-from harness import Collector, Gateway  # noqa: E402
+from harness import Collector, Gateway, swiftgate_binary  # noqa: E402
 from browser import start_chromium  # noqa: E402
 
 JAVASCRIPT = Path("/usr/share/javascript")
@@ -33,10 +33,10 @@ def private_network():
 
 @pytest.fixture(scope="session")
 def binary() -> str:
-    path = os.environ.get("SWIFTGATE_BIN", str(ROOT / ".build" / "debug" / "swiftgate"))
-    if not Path(path).exists():
-        pytest.fail(f"swiftgate binary not found at {path}: build it first (scripts/test does)")
-    return path
+    try:
+        return swiftgate_binary()
+    except FileNotFoundError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")

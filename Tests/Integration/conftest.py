@@ -1,19 +1,14 @@
-import os
-from pathlib import Path
-
 import pytest
 
-from harness import Collector, Gateway
-
-ROOT = Path(__file__).resolve().parents[2]
+from harness import Collector, Gateway, swiftgate_binary
 
 
 @pytest.fixture(scope="session")
 def binary() -> str:
-    path = os.environ.get("SWIFTGATE_BIN", str(ROOT / ".build" / "debug" / "swiftgate"))
-    if not Path(path).exists():
-        pytest.fail(f"swiftgate binary not found at {path}: build it first (scripts/test does)")
-    return path
+    try:
+        return swiftgate_binary()
+    except FileNotFoundError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture

@@ -18,6 +18,15 @@ from pathlib import Path
 LOOPBACK = "127.0.0.1"
 
 
+def swiftgate_binary() -> str:
+    """The swiftgate binary under test: $SWIFTGATE_BIN, else the debug build of this checkout."""
+    root = Path(__file__).resolve().parents[2]
+    path = os.environ.get("SWIFTGATE_BIN", str(root / ".build" / "debug" / "swiftgate"))
+    if not Path(path).exists():
+        raise FileNotFoundError(f"swiftgate binary not found at {path}: build it first (scripts/test does)")
+    return path
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that was free a moment ago."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

@@ -2,6 +2,7 @@
 
 import { JanusClient, JanusNetworkError, randomTransaction } from "./janus-api.js";
 import { StatsSampler, RateChart, codecsFromSdp } from "./rtc-stats.js";
+import { PageStatus } from "./page-status.js";
 import { EventLog, summarize } from "./event-log.js";
 import { serverFromQuery, absoluteServer, propagateServerParam, describeError } from "./server-url.js";
 
@@ -23,26 +24,11 @@ const chart = new RateChart($("chart"));
 const events = [];
 /** The current call: {session, handle, pc, stream, timer, sampler, onHangup} or null. */
 let call = null;
-let state = "idle";
-let errorText = "";
 
-window.echoDemo = {
-  get pc() { return call?.pc ?? null; },
-  events,
-  get state() { return state; },
-  get error() { return errorText; },
-};
-
-function setState(text) {
-  state = text;
-  ui.status.textContent = text;
-}
-
-function setError(text) {
-  errorText = text;
-  ui.error.textContent = text;
-  if (text) log.add(text, "bad");
-}
+const status = new PageStatus(ui.status, ui.error, log);
+const setState = (text) => status.setState(text);
+const setError = (text) => status.setError(text);
+window.echoDemo = status.hooks(() => call?.pc ?? null, events);
 
 function updateButtons() {
   ui.start.disabled = call !== null;
@@ -267,7 +253,7 @@ async function stop() {
       onRequestError(c, err, "hangup");
     }
   }
-  const reported = state.startsWith("hangup");
+  const reported = status.state.startsWith("hangup");
   await teardown(c, reported ? null : "idle", true);
   ui.restart.hidden = true;
 }

@@ -1,6 +1,7 @@
 // EchoTest through Debian's unmodified janus.js (loaded as a classic script before this module),
 // to check SwiftGate's compatibility with the reference client.
 
+import { PageStatus } from "./page-status.js";
 import { EventLog } from "./event-log.js";
 import { serverFromQuery, absoluteServer, propagateServerParam } from "./server-url.js";
 
@@ -17,26 +18,11 @@ const serverText = absoluteServer(server);
 const events = [];
 let janus = null;
 let handle = null;
-let state = "idle";
-let errorText = "";
 
-window.janusEcho = {
-  get pc() { return handle?.webrtcStuff?.pc ?? null; },
-  events,
-  get state() { return state; },
-  get error() { return errorText; },
-};
-
-function setState(text) {
-  state = text;
-  ui.status.textContent = text;
-}
-
-function setError(text) {
-  errorText = text;
-  ui.error.textContent = text;
-  if (text) log.add(text, "bad");
-}
+const status = new PageStatus(ui.status, ui.error, log);
+const setState = (text) => status.setState(text);
+const setError = (text) => status.setError(text);
+window.janusEcho = status.hooks(() => handle?.webrtcStuff?.pc ?? null, events);
 
 function words(error) {
   if (typeof error === "string") return error;
@@ -134,7 +120,7 @@ function stop() {
   const done = () => {
     handle = null;
     janus = null;
-    if (!state.startsWith("hangup")) setState("idle");
+    if (!status.state.startsWith("hangup")) setState("idle");
     ui.start.disabled = false;
   };
   if (handle) handle.hangup(true);

@@ -1,6 +1,9 @@
 /// What an answer agreed with the peer, for the media path: transport parameters and, per m-line,
 /// the chosen codec, its payload types, header extension ids and the peer's SSRCs.
 ///
+/// Made by `JSEPAnswerer` (we answered; the peer offered) or by `JSEPOfferer.negotiation(offer:answer:)`
+/// (we offered; the peer answered). Either way "peer" is the other side and "local" is ours.
+///
 /// - SeeAlso: RFC 8829 §5.3; RFC 8842 §5 (setup roles); RFC 8122 (fingerprints).
 public struct JSEPNegotiation: Hashable, Sendable {
     /// The peer's `a=ice-ufrag` (of the BUNDLE-tagged section, else the session's).
@@ -9,9 +12,11 @@ public struct JSEPNegotiation: Hashable, Sendable {
     public var peerICEPwd: String
     /// Every `a=fingerprint` the peer offered, with its hash function (e.g. sha-256, sha-384, sha-512).
     public var peerFingerprints: [Fingerprint]
-    /// The peer's `a=setup` (normally `actpass`; `actpass` when absent).
+    /// The peer's `a=setup`: in an offer normally `actpass` (`actpass` when absent); in an answer `active`
+    /// or `passive` (`active` when absent, RFC 4145 §4).
     public var peerSetup: SetupRole
-    /// Our `a=setup` in the answer: `active` (DTLS client), or `passive` when the offer says `active`.
+    /// Our DTLS role as `active` (client) or `passive` (server). As answerer: `active`, or `passive` when the
+    /// offer says `active`. As offerer: the opposite of the answer's `a=setup`.
     public var localSetup: SetupRole
     /// The `a=ice-options` the peer wrote (e.g. `trickle`).
     public var peerICEOptions: [String]
@@ -49,7 +54,8 @@ public struct JSEPNegotiatedMedia: Hashable, Sendable {
     public var kind: MediaType
     /// Whether the answer accepted the section (port 9); false means rejected (port 0).
     public var isAccepted: Bool
-    /// Our direction in the answer (`inactive` when rejected).
+    /// Our direction (as answerer: the one in our answer; as offerer: ours narrowed by the answer's);
+    /// `inactive` when rejected.
     public var direction: MediaDirection
     /// The chosen codec; nil when rejected.
     public var codec: JSEPCodec?

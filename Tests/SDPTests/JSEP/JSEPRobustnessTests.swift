@@ -36,58 +36,29 @@ import Testing
     @Test("every line prefix of every real offer: answers once audio or video is complete enough, never traps",
           arguments: S.offers)
     func linePrefixes(name: String) throws {
-        let lines = try Fixture.text(name).split(separator: "\r\n", omittingEmptySubsequences: false)
+        let texts = SDPMutations.linePrefixes(of: try Fixture.text(name))
         var tally = Tally()
-        for count in 0...lines.count {
-            feed(lines.prefix(count).joined(separator: "\r\n"), into: &tally)
-        }
+        for text in texts { feed(text, into: &tally) }
         #expect(tally.answered > 0 && tally.parseErrors > 0 && tally.jsepErrors > 0)
-        #expect(tally.answered + tally.parseErrors + tally.jsepErrors == lines.count + 1)
+        #expect(tally.answered + tally.parseErrors + tally.jsepErrors == texts.count)
     }
 
     @Test("400 seeded line-level mutations per real offer (drop, duplicate, swap, cut) never trap",
           arguments: S.offers)
     func lineMutations(name: String) throws {
-        var rng = SplitMix64(seed: 0x15E9 &+ UInt64(name.utf8.count))
-        let base = try Fixture.text(name).split(separator: "\r\n").map(String.init)
+        let texts = SDPMutations.lineMutations(
+            of: try Fixture.text(name), seed: 0x15E9 &+ UInt64(name.utf8.count), count: 400)
         var tally = Tally()
-        for _ in 0..<400 {
-            var lines = base
-            for _ in 0..<Int.random(in: 1...6, using: &rng) {
-                let i = Int.random(in: 0..<lines.count, using: &rng)
-                switch Int.random(in: 0..<4, using: &rng) {
-                case 0 where lines.count > 1: lines.remove(at: i)
-                case 1: lines.insert(lines[i], at: Int.random(in: 0...lines.count, using: &rng))
-                case 2: lines.swapAt(i, Int.random(in: 0..<lines.count, using: &rng))
-                default: lines[i] = String(lines[i].prefix(Int.random(in: 0...lines[i].count, using: &rng)))
-                }
-            }
-            feed(lines.joined(separator: "\r\n"), into: &tally)
-        }
+        for text in texts { feed(text, into: &tally) }
         #expect(tally.answered + tally.parseErrors + tally.jsepErrors == 400)
         #expect(tally.answered > 0 && tally.jsepErrors + tally.parseErrors > 0)
     }
 
     @Test("3000 seeded character-level garblings of the real offers never trap")
     func characterGarbage() throws {
-        var rng = SplitMix64(seed: 0xBADC0DE)
-        let bases = try S.offers.map { Array(try Fixture.text($0).unicodeScalars) }
-        let alphabet = Array(" :=/*-0179aAzm\r\n\u{0}\u{FFFD}é".unicodeScalars)
+        let texts = SDPMutations.garblings(of: try S.offers.map(Fixture.text), seed: 0xBADC0DE, count: 3000)
         var tally = Tally()
-        for round in 0..<3000 {
-            var scalars = bases[round % bases.count]
-            for _ in 0..<Int.random(in: 1...12, using: &rng) {
-                let at = Int.random(in: 0..<scalars.count, using: &rng)
-                if Bool.random(using: &rng) {
-                    scalars[at] = alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]
-                } else {
-                    scalars.remove(at: at)
-                }
-            }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars)
-            feed(String(text), into: &tally)
-        }
+        for text in texts { feed(text, into: &tally) }
         #expect(tally.answered + tally.parseErrors + tally.jsepErrors == 3000)
         #expect(tally.answered > 0 && tally.parseErrors > 0)
     }

@@ -26,16 +26,23 @@ struct StaticFiles: Sendable {
         }
     }
 
-    /// Whether this request is one for the static files: GET or HEAD on a path outside the API.
+    /// Whether this request is one for the static files: any method on a path outside the API
+    /// (methods other than GET and HEAD are answered 405).
     static func wants(_ request: Request, router: APIRouter) -> Bool {
-        guard request.method == .get || request.method == .head else { return false }
-        return router.segments(of: request.uri.path) == nil
+        router.segments(of: request.uri.path) == nil
     }
 
     /// The file's response; an empty 404 when no configured folder has it; 400 for a path with
-    /// `..` or bad percent-encoding.
+    /// `..`, a NUL byte or bad percent-encoding; 405 (`Allow: GET, HEAD`) for other methods.
     /// - Throws: file read errors.
     func serve(_ request: Request, context: HTTPTransportRequestContext) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        // A NUL would end the file name early in the file system call, so that `/a.js%00.html` is
+        // served as a.js with the type of .html.
+        let path = request.uri.path
+        guard !path.contains("\0"), !path.lowercased().contains("%00") else { return Response(status: .badRequest) }
         for files in [html, javascript].compactMap({ $0 }) {
             do {
                 return try await files.handle(request, context: context) { _, _ in throw HTTPError(.notFound) }

@@ -1,5 +1,6 @@
 """Our EchoTest demo page (html/echotest.html) in headless Chromium against the built gateway."""
 
+import time
 from pathlib import Path
 
 from browser import page_report, wait_for_echo, wait_frames_rise, wait_frames_stop, wait_until, inbound_stats
@@ -76,6 +77,9 @@ def test_page_reports_a_lost_gateway_and_restarts(start_gateway, chromium, scree
     wait_until(chromium, "return /unreachable|cannot reach/.test(document.getElementById('error').innerText.toLowerCase())",
                10, "the page to say the gateway is still unreachable")
     assert chromium.find_element("id", "restart").is_displayed()
+    assert chromium.execute_script("return window.echoDemo.pc") is None, "the lost call's PeerConnection is closed"
+    time.sleep(4)  # nothing of the old call may fail later and replace the message
+    assert "cannot reach" in chromium.execute_script("return document.getElementById('error').innerText").lower()
 
     again = start_gateway(janus_port=gateway.janus_port, admin_port=gateway.admin_port)
     click(chromium, "restart")
@@ -83,3 +87,5 @@ def test_page_reports_a_lost_gateway_and_restarts(start_gateway, chromium, scree
     wait_for_echo(chromium, PC, frames=30, audio_packets=50, timeout=20)
     click(chromium, "stop")
     wait_no_sessions(again)
+    panel = chromium.execute_script("return document.getElementById('stat-in').innerText")
+    assert panel == "–", f"the Call panel keeps no figures after Stop: {panel!r}"

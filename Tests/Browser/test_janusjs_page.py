@@ -37,5 +37,7 @@ def test_janusjs_echo_call(start_gateway, chromium, screenshots: Path, collector
     # janus.js long-polls with maxev and an rid; every session it made is destroyed on stop.
     click(chromium, "stop")
     wait_no_sessions(gateway)
-    names = [e["event"].get("name") for e in collector.events() if e.get("type") == 1]
-    assert names.count("created") >= 1 and names.count("destroyed") == names.count("created"), names
+    def every_session_destroyed(events):
+        names = [e["event"].get("name") for e in events if e.get("type") == 1]
+        return names.count("created") >= 1 and names.count("destroyed") == names.count("created")
+    collector.wait_for(every_session_destroyed, what="a destroyed event for every session created")

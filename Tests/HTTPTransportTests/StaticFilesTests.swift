@@ -86,11 +86,19 @@ struct StaticFilesTests {
             #expect(shadow.status == .notFound)
             #expect(String(buffer: shadow.body) != "must never be served")
 
-            // A POST outside the API is still the API's 404, not a file.
-            let post = try await client.execute(uri: "/index.html", method: .post, body: buffer("{}"))
-            #expect(post.status == .notFound && post.body.readableBytes == 0)
+            // Other methods on a file are not allowed; they never reach the API.
+            for method: HTTPRequest.Method in [.post, .put, .delete] {
+                let other = try await client.execute(uri: "/index.html", method: method, body: buffer("{}"))
+                #expect(other.status == .methodNotAllowed && other.headers[.allow] == "GET, HEAD")
+            }
+
+            // A NUL cannot cut the file name short (which would serve index.html as a PNG).
+            for uri in ["/index.html%00.png", "/javascript/janus-gateway/janus.js%00.html", "/index.html%00/x"] {
+                let nul = try await client.execute(uri: uri, method: .get)
+                #expect(nul.status == .badRequest, "\(uri)")
+            }
         }
-        #expect(transport.statistics.staticRequests == 3)
+        #expect(transport.statistics.staticRequests == 9)
         #expect(gateway.calls.isEmpty)
     }
 

@@ -17,6 +17,13 @@ def without(sdp: str, prefix: str) -> str:
     return "".join(line for line in sdp.splitlines(keepends=True) if not line.startswith(prefix))
 
 
+MANY_BAD_MLINES = (
+    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE " + " ".join(map(str, range(8000))) + "\r\n"
+    "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:sha-256 " + ":".join(["AB"] * 32) + "\r\n"
+    "a=setup:actpass\r\n" + "".join(
+        f"m=audio 9 UDP/TLS/RTP/SAVPF 120\r\nc=IN IP4 0.0.0.0\r\na=mid:{i}\r\na=rtcp-mux\r\na=rtpmap:120 foo/8000\r\n"
+        for i in range(8000)))
+
 BAD_OFFERS = [
     ("garbage", "hello", "Invalid SDP"),
     ("truncated", "".join(OFFER.splitlines(keepends=True)[:3]), "m="),
@@ -26,6 +33,9 @@ BAD_OFFERS = [
     ("only a data channel", "".join(OFFER.partition("m=audio")[0]) + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
      "c=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\n"
      "a=fingerprint:sha-256 " + ":".join(["AB"] * 32) + "\r\na=setup:actpass\r\na=sctp-port:5000\r\n", "no audio or video"),
+    # 8,000 m-lines of an unknown codec (about 750 KB, under the body limit): the reason names each,
+    # and is cut at 1,000 characters instead of growing with the offer.
+    ("8000 bad m-lines", MANY_BAD_MLINES, "more characters"),
 ]
 
 
@@ -38,6 +48,7 @@ def test_bad_offer_is_refused_with_465_and_leaves_nothing(start_gateway, name, s
                      {"janus": "message", "body": {"audio": True}, "jsep": {"type": "offer", "sdp": sdp}})
     assert reply["janus"] == "error" and reply["error"]["code"] == 465, reply
     assert reason.lower() in reply["error"]["reason"].lower(), reply
+    assert len(reply["error"]["reason"]) < 1100, len(reply["error"]["reason"])
     info = gw.admin(f"/admin/{session}/{handle}", {"janus": "handle_info"})["info"]
     assert info["webrtc"] is None and info["flags"]["got-offer"] is False, info
     # The gateway is unharmed: a real call works right after.

@@ -46,7 +46,7 @@ async function start() {
   setState("connecting");
   updateButtons();
   chart.reset();
-  for (const el of [ui.codecs, ui.mediaAudio, ui.mediaVideo, ui.statIn, ui.statOut, ui.statLoss, ui.statRtt, ui.statFrames, ui.statPair]) el.textContent = "–";
+  clearCallPanel();
   log.add(`Connecting to ${serverText}`);
   try {
     c.session = await new JanusClient(server).createSession();
@@ -72,7 +72,7 @@ async function start() {
     };
     pc.onconnectionstatechange = () => {
       log.add(`PeerConnection ${pc.connectionState}`, pc.connectionState === "failed" ? "bad" : "");
-      if (pc.connectionState === "failed" && call === c) setError("The media connection to the gateway failed (ICE/DTLS)");
+      if (pc.connectionState === "failed" && call === c && c.pc === pc) setError("The media connection to the gateway failed (ICE/DTLS)");
     };
     // Candidates found before the offer is queued wait here, so no trickle precedes the offer.
     const early = [];
@@ -140,10 +140,25 @@ function onGatewayHangup(c, reason) {
   else teardown(c, null, true);
 }
 
-/** The long poll failed repeatedly, or a request met a network error. */
+/** Empties the Call panel's figures (none is known outside a call). */
+function clearCallPanel() {
+  for (const el of [ui.codecs, ui.mediaAudio, ui.mediaVideo, ui.statIn, ui.statOut, ui.statLoss, ui.statRtt, ui.statFrames, ui.statPair]) {
+    el.textContent = "–";
+    el.className = "";
+  }
+}
+
+/**
+ * The long poll failed repeatedly, or a request met a network error: the gateway's session is gone
+ * with it, so the media connection is closed too (it would only fail a few seconds later).
+ */
 function onLost(c, error) {
   if (call !== c) return;
   clearInterval(c.timer);
+  c.pc?.close();
+  c.pc = null;
+  stopTracks(c);
+  ui.remote.srcObject = null;
   setState("gateway lost");
   // What the gateway last said about its receiving is no longer known.
   for (const el of [ui.mediaAudio, ui.mediaVideo]) {
@@ -256,6 +271,8 @@ async function stop() {
   const reported = status.state.startsWith("hangup");
   await teardown(c, reported ? null : "idle", true);
   ui.restart.hidden = true;
+  setError("");
+  clearCallPanel();
 }
 
 /** Restart after the gateway was lost: check GET <server>/info, then start afresh. */

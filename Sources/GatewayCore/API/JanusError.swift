@@ -6,12 +6,25 @@
 public struct JanusError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The Janus error code, e.g. 458 for "no such session".
     public let code: Int
-    /// What went wrong, in words, for a person reading the reply.
+    /// What went wrong, in words, for a person reading the reply; at most `maxReasonLength`
+    /// characters.
     public let reason: String
 
+    /// The longest reason kept: a reason built from network input (an offer with thousands of bad
+    /// m-lines, say) is cut there, so neither the reply nor the log line grows with the input.
+    public static let maxReasonLength = 1_000
+
+    /// - Parameters:
+    ///   - code: the Janus error code.
+    ///   - reason: in words; past `maxReasonLength` characters it is cut and ends with
+    ///     `… (N more characters)`.
     public init(_ code: Int, _ reason: String) {
         self.code = code
-        self.reason = reason
+        if reason.count > Self.maxReasonLength {
+            self.reason = "\(reason.prefix(Self.maxReasonLength))… (\(reason.count - Self.maxReasonLength) more characters)"
+        } else {
+            self.reason = reason
+        }
     }
 
     public var description: String { "\(code): \(reason)" }

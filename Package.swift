@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "swiftgate-benchmarks", targets: ["SwiftGateBenchmarks"]),
         .executable(name: "swiftgate-apibench", targets: ["APIBenchmark"]),
         .executable(name: "swiftgate-media-bench", targets: ["MediaBenchmark"]),
+        .executable(name: "swiftgate-bench", targets: ["LoadGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/ordo-one/malloc-interposer", from: "1.6.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         systemLibrary("CNice", pkgConfig: "nice", apt: ["libnice-dev"]),
@@ -101,12 +103,23 @@ let package = Package(
             ],
             path: "Benchmarks/MediaBenchmark"
         ),
+        .target(name: "JanusClient", dependencies: ["CCurl", "CShims"], path: "Benchmarks/JanusClient"),
         .executableTarget(
             name: "APIBenchmark",
-            dependencies: ["CCurl", "CShims", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["JanusClient", "CCurl", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/APIBenchmark"
         ),
+        .executableTarget(
+            name: "LoadGenerator",
+            dependencies: [
+                "JanusClient", "WebRTC", "SDP", "RTP",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/LoadGenerator"
+        ),
 
+        .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator"], path: "Tests/LoadGeneratorTests"),
         .testTarget(
             name: "GatewayCoreTests",
             dependencies: ["GatewayCore", "WebRTC", .product(name: "Logging", package: "swift-log")],

@@ -1,4 +1,5 @@
 import Foundation
+import JanusClient
 
 /// What one benchmark thread measured.
 struct ThreadResult: Sendable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCurl
 import Foundation
+import JanusClient
 import Synchronization
 
 /// `swiftgate-apibench`: Janus API throughput over HTTP on loopback, measured with libcurl.

@@ -79,6 +79,10 @@ struct BenchCommand: ParsableCommand {
             let step = try run.step(to: count, warmup: warmupSeconds, seconds: stepSeconds, serverPID: serverPid)
             print(BenchReport.row(step))
             steps.append(step)
+            if step.established == 0 {
+                print("swiftgate-bench: no PeerConnection is up at \(count) sessions: stopping the ramp")
+                break
+            }
             if step.lossPct > stopLoss {
                 print("swiftgate-bench: loss \(String(format: "%.1f", step.lossPct)) % > \(stopLoss) %: stopping the ramp")
                 break
@@ -90,6 +94,7 @@ struct BenchCommand: ParsableCommand {
                 srtpProfiles: profiles.map(\.dtlsName), steps: steps
             ).write(to: json)
         }
+        if steps.contains(where: { $0.established == 0 }) { throw ExitCode(1) }
     }
 
     static let profileNames: [String: SRTPProfile] = [

@@ -16,6 +16,7 @@
 #                         Janus one thread per handle, SwiftGate one loop per core)
 #   --swiftgate-bin PATH  use this swiftgate binary instead of building
 #   --bench-bin PATH      use this swiftgate-bench binary instead of building
+#   --bench-args "ARGS"   more swiftgate-bench options for every run, e.g. "--srtp-profiles cm80"
 #   --smoke [SECONDS]     no load: per gateway, start it, make one aiortc EchoTest call
 #                         (scripts/echo-call) of SECONDS (default 5), print the ICE candidates it
 #                         offered (Admin API handle_info), stop it. Needs no swiftgate-bench.
@@ -44,7 +45,7 @@ READY_SECONDS=60
 
 sessions=4,8,16,32 step_seconds=10 rounds=2 video_bitrate=1000000 events=both
 gateways=swiftgate,janus out="" server_cpus="" bench_cpus="" event_loops=""
-swiftgate_bin="" bench_bin="" smoke="" in_netns=""
+swiftgate_bin="" bench_bin="" smoke="" in_netns="" bench_args=""
 
 die() { echo "compare.sh: $*" >&2; exit 1; }
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
@@ -64,6 +65,7 @@ while (($#)); do
         --event-loops) event_loops="$2"; shift 2 ;;
         --swiftgate-bin) swiftgate_bin="$2"; shift 2 ;;
         --bench-bin) bench_bin="$2"; shift 2 ;;
+        --bench-args) bench_args="$2"; shift 2 ;;
         --smoke) smoke=5; if [[ ${2:-} =~ ^[0-9]+$ ]]; then smoke="$2"; shift; fi; shift ;;
         --in-netns) in_netns=1; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -294,7 +296,7 @@ json.dump({"started_utc": "$(date -u +%FT%TZ)", "kernel": platform.release(), "c
            "options": {"sessions": "$sessions", "step_seconds": $step_seconds, "rounds": $rounds,
                        "video_bitrate": $video_bitrate, "events": "$events", "gateways": "$gateways",
                        "server_cpus": "$server_cpus", "bench_cpus": "$bench_cpus", "event_loops": "$event_loops",
-                       "smoke": "$smoke"}}, open(sys.argv[1], "w"), indent=1)
+                       "smoke": "$smoke", "bench_args": "$bench_args"}}, open(sys.argv[1], "w"), indent=1)
 EOF
 
 # Generous bound for one swiftgate-bench run: every step plus set-up and tear-down time.
@@ -343,7 +345,7 @@ for ev in "${event_settings[@]}"; do
                     timeout --signal=INT --kill-after=15 "$bench_timeout" "${pin[@]}" "$bench_bin" \
                         --url "http://127.0.0.1:${ports[0]}/janus" --server-pid "$gw_pid" --label "$label" \
                         --sessions "$sessions" --step-seconds "$step_seconds" --video-bitrate "$video_bitrate" \
-                        --json "$out/$label.json" 2>&1 | tee "$out/$label.table.txt" >&2
+                        --json "$out/$label.json" $bench_args 2>&1 | tee "$out/$label.table.txt" >&2
                     rc=${PIPESTATUS[0]}
                     set -e
                 fi

@@ -94,9 +94,12 @@ if [[ -z $in_netns ]]; then
     fi
     if [[ -z $swiftgate_bin || ( -z $bench_bin && -z $smoke ) ]]; then
         export PATH="$PATH:/opt/swift/usr/bin"
-        products=(--product swiftgate); [[ -n $smoke ]] || products+=(--product swiftgate-bench)
+        products=(swiftgate); [[ -n $smoke ]] || products+=(swiftgate-bench)
         log "building release products: ${products[*]}"
-        (cd "$REPO" && timeout 3600 swift build -c release "${products[@]}" >&2)
+        # One --product per build: given several, swift build builds only the last.
+        for product in "${products[@]}"; do
+            (cd "$REPO" && timeout 3600 swift build -c release --product "$product" >&2)
+        done
         bin_dir="$(cd "$REPO" && swift build -c release --show-bin-path)"
         swiftgate_bin="${swiftgate_bin:-$bin_dir/swiftgate}"
         bench_bin="${bench_bin:-$bin_dir/swiftgate-bench}"

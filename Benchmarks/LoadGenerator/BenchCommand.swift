@@ -78,6 +78,10 @@ struct BenchCommand: ParsableCommand {
         for count in counts {
             let step = try run.step(to: count, warmup: warmupSeconds, seconds: stepSeconds, serverPID: serverPid)
             print(BenchReport.row(step))
+            if count == counts.first {
+                print("  SRTP negotiated: " + step.srtpNegotiated.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }
+                    .joined(separator: ", "))
+            }
             steps.append(step)
             if step.established == 0 {
                 print("swiftgate-bench: no PeerConnection is up at \(count) sessions: stopping the ramp")

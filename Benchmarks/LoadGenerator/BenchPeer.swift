@@ -13,6 +13,8 @@ final class BenchPeer: @unchecked Sendable, PeerConnectionDelegate {
     private(set) var gathered: [String] = []
     private(set) var gatheringDone = false
     private(set) var connectedAt: UInt64?
+    /// The SRTP profile DTLS negotiated (its DTLS name), once connected.
+    private(set) var srtpProfile: String?
     private(set) var failure: String?
     private var tracks: (audio: Int?, video: Int?) = (nil, nil)
 
@@ -59,7 +61,10 @@ final class BenchPeer: @unchecked Sendable, PeerConnectionDelegate {
     func peerConnection(_ connection: PeerConnection, didChangeICEState state: ICEState) {}
     func peerConnection(_ connection: PeerConnection, didSelectPair local: String, remote: String) {}
     func peerConnection(_ connection: PeerConnection, didChangeDTLSState state: DTLSState, retransmissions: Int) {}
-    func peerConnectionDidConnect(_ connection: PeerConnection) { connectedAt = LoopDriver.now() }
+    func peerConnectionDidConnect(_ connection: PeerConnection) {
+        connectedAt = LoopDriver.now()
+        srtpProfile = connection.srtpProfile?.dtlsName
+    }
     func peerConnection(_ connection: PeerConnection, didFailWithReason reason: String) { failure = reason }
     func peerConnection(_ connection: PeerConnection, track: Int, didDetectSlowLink uplink: Bool, lost: Int) {}
     func peerConnection(_ connection: PeerConnection, track: Int, didChangeReceiving receiving: Bool) {}

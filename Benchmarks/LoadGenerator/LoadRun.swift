@@ -64,13 +64,19 @@ final class LoadRun: @unchecked Sendable {
 
         var counts = LoopCounts()
         for driver in drivers { counts.add(try driver.loop.sync { driver.takeCounts() }) }
-        let up = try calls.filter { call in
-            try call.peer.driver.loop.sync { call.peer.connectedAt != nil && call.peer.failure == nil }
-        }.count
-        return StepResult.make(
-            sessions: count, established: up, setup: made, counts: counts, window: Double(end - start) / 1e9,
-            server: serverBefore.flatMap { before in serverAfter.map { (before, $0) } },
+        var profiles: [String: Int] = [:]
+        for call in calls {
+            let profile = try call.peer.driver.loop.sync { () -> String? in
+                call.peer.connectedAt != nil && call.peer.failure == nil ? call.peer.srtpProfile ?? "?" : nil
+            }
+            if let profile { profiles[profile, default: 0] += 1 }
+        }
+        var result = StepResult.make(
+            sessions: count, established: profiles.values.reduce(0, +), setup: made, counts: counts,
+            window: Double(end - start) / 1e9, server: serverBefore.flatMap { before in serverAfter.map { (before, $0) } },
             clientCPU: Double(ownAfter - ownBefore) / (Double(end - start) / 1_000))
+        result.srtpNegotiated = profiles
+        return result
     }
 
     /// Sets up `count` more calls, `setupThreads` at a time; returns their set-up times (ms).

@@ -37,6 +37,8 @@ struct StepResult: Codable, Sendable {
     var serverCpuUsPerEchoedPacket: Double?
     /// The load generator's own CPU use in the window, percent of one core.
     var clientCpuPct: Double
+    /// How many of the PeerConnections up use each SRTP profile (DTLS names), as DTLS negotiated it.
+    var srtpNegotiated: [String: Int] = [:]
 }
 
 /// The whole run: what was measured, against what, with which load.

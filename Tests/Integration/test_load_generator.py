@@ -40,6 +40,8 @@ def test_bench_echoes_through_the_gateway(start_gateway, bench_binary, tmp_path)
         assert step["echoed_pps"] > 0.9 * step["sent_pps"], step
         assert step["rtt_us"]["p50"] > 0 and step["rtt_us"]["max"] >= step["rtt_us"]["p99"] >= step["rtt_us"]["p50"]
         assert step["server_cpu_pct"] > 0 and step["server_rss_mb"] > 1 and step["server_cpu_us_per_echoed_packet"] > 0
+        # The bench is the DTLS server and prefers AEAD_AES_256_GCM, which SwiftGate offers first.
+        assert step["srtp_negotiated"] == {"SRTP_AEAD_AES_256_GCM": step["sessions"]}, step
     # The calls were torn down: the gateway lists no session afterwards.
     assert gw.admin("/admin", {"janus": "list_sessions"})["sessions"] == []
 

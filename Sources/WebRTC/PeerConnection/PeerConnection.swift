@@ -35,6 +35,8 @@ public final class PeerConnection {
     var iceClosed = false
     var dtls: DTLSTransport!
     var srtpOutbound: SRTPSession?
+    /// The SRTP protection profile DTLS negotiated (RFC 5764 §4.1.2), once the PeerConnection is up.
+    public var srtpProfile: SRTPProfile? { srtpOutbound?.profile }
     var srtpInbound: SRTPSession?
     var dtlsTimer: MediaLoopTimer?
     var tickTimer: MediaLoopTimer?

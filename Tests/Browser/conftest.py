@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Tests" / "Integration"))
 
-from harness import Collector, Gateway, swiftgate_binary  # noqa: E402
+from harness import Gateway  # noqa: E402
+from shared_fixtures import binary, collector  # noqa: E402,F401 (fixtures)
 from browser import start_chromium  # noqa: E402
 
 JAVASCRIPT = Path("/usr/share/javascript")
@@ -32,25 +33,10 @@ def private_network():
 
 
 @pytest.fixture(scope="session")
-def binary() -> str:
-    try:
-        return swiftgate_binary()
-    except FileNotFoundError as error:
-        pytest.fail(str(error))
-
-
-@pytest.fixture(scope="session")
 def screenshots() -> Path:
     folder = Path(os.environ.get("SWIFTGATE_SCREENSHOTS", ROOT / "test-output" / "browser"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture
-def collector():
-    c = Collector()
-    yield c
-    c.close()
 
 
 @pytest.fixture

@@ -1,21 +1,7 @@
 import pytest
 
-from harness import Collector, Gateway, swiftgate_binary
-
-
-@pytest.fixture(scope="session")
-def binary() -> str:
-    try:
-        return swiftgate_binary()
-    except FileNotFoundError as error:
-        pytest.fail(str(error))
-
-
-@pytest.fixture
-def collector():
-    c = Collector()
-    yield c
-    c.close()
+from harness import Gateway
+from shared_fixtures import binary, collector  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

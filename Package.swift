@@ -119,6 +119,7 @@ let package = Package(
             path: "Benchmarks/LoadGenerator"
         ),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator"], path: "Tests/LoadGeneratorTests"),
         .testTarget(
             name: "GatewayCoreTests",
@@ -135,13 +136,13 @@ let package = Package(
             ],
             path: "Tests/HTTPTransportTests"
         ),
-        .testTarget(name: "SDPTests", dependencies: ["SDP"], path: "Tests/SDPTests"),
-        .testTarget(name: "RTPTests", dependencies: ["RTP"], path: "Tests/RTPTests"),
-        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "MediaLoopback", "SDP", "RTP", "CNice", "COpenSSL", "CSRTP"], path: "Tests/WebRTCTests"),
+        .testTarget(name: "SDPTests", dependencies: ["TestSupport", "SDP"], path: "Tests/SDPTests"),
+        .testTarget(name: "RTPTests", dependencies: ["TestSupport", "RTP"], path: "Tests/RTPTests"),
+        .testTarget(name: "WebRTCTests", dependencies: ["TestSupport", "WebRTC", "MediaLoopback", "SDP", "RTP", "CNice", "COpenSSL", "CSRTP"], path: "Tests/WebRTCTests"),
         .testTarget(name: "EchoTestTests", dependencies: ["EchoTest", "GatewayCore"], path: "Tests/EchoTestTests"),
         .testTarget(
             name: "SampleEventHandlerTests",
-            dependencies: [
+            dependencies: ["TestSupport", 
                 "SampleEventHandler", "GatewayCore",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,5 +1,6 @@
 import Testing
 @testable import SDP
+import TestSupport
 
 /// parse(serialize(x)) == x for seeded random media sections inside a session.
 @Suite struct MediaDescriptionPropertyTests {

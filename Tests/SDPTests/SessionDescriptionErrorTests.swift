@@ -1,5 +1,6 @@
 import Testing
 @testable import SDP
+import TestSupport
 
 /// Bad documents throw an `SDPParseError` naming the fault and line, and no input traps.
 @Suite struct SessionDescriptionErrorTests {

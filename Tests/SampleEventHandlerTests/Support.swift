@@ -2,6 +2,7 @@ import Foundation
 import GatewayCore
 import Logging
 import SampleEventHandler
+import TestSupport
 
 /// A session-created event for session `n`, timestamp `n` µs: distinct and easy to order.
 func sessionEvent(_ n: Int) -> Event {
@@ -17,16 +18,11 @@ func pluginEvent(_ n: Int, filler: String) -> Event {
 
 /// Hex text from a seeded SplitMix64 generator: compresses to about half its size, no better.
 func pseudoRandomHex(count: Int, seed: UInt64) -> String {
-    var state = seed
+    var generator = SplitMix64(seed: seed)
     var text = ""
     text.reserveCapacity(count)
     while text.count < count {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        text += String(z, radix: 16)
+        text += String(generator.next(), radix: 16)
     }
     return String(text.prefix(count))
 }

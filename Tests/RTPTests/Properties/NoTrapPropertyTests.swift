@@ -1,5 +1,6 @@
 import Testing
 @testable import RTP
+import TestSupport
 
 /// No parser traps on any prefix (or seeded corruption) of a valid packet: each either parses or throws.
 struct NoTrapPropertyTests {

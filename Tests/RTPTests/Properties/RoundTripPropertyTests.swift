@@ -1,5 +1,6 @@
 import Testing
 @testable import RTP
+import TestSupport
 
 /// parse(build(x)) == x over seeded random values (SplitMix64, fixed seeds: same cases every run).
 struct RoundTripPropertyTests {

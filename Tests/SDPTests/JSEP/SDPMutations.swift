@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Seeded damage to SDP text, shared by the answerer and offerer robustness tests: every line prefix,
 /// line-level mutations (drop, duplicate, swap, cut) and character-level garbling. Each batch is
 /// deterministic for its seed.

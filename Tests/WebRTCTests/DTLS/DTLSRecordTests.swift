@@ -1,18 +1,7 @@
 import SDP
+import TestSupport
 import Testing
 import WebRTC
-
-/// SplitMix64: a small seeded generator so every run feeds the same bytes.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct DTLSRecordTests {
     /// Feeds one datagram and returns the drop reason.
@@ -29,7 +18,7 @@ struct SplitMix64: RandomNumberGenerator {
         feed(pair.server, clientHello)
         let serverFlight = pair.serverSide.outbox
         let first = try #require(serverFlight.first)
-        var rng = SplitMix64(state: 7)
+        var rng = SplitMix64(seed: 7)
         let garbage = [22] + (0..<120).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let bad: [[UInt8]] = [
             garbage,
@@ -71,7 +60,7 @@ struct SplitMix64: RandomNumberGenerator {
 
     @Test func randomDatagramsNeverTrapOrConnect() throws {
         let pair = try DTLSLoopback()
-        var rng = SplitMix64(state: 2024)
+        var rng = SplitMix64(seed: 2024)
         for _ in 0..<2_000 {
             let length = Int.random(in: 0...300, using: &rng)
             var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }

@@ -62,7 +62,7 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("--sessions wants rising positive counts, e.g. 4,8,16")
         }
         let profiles = try srtpProfiles.split(separator: ",").map { name -> SRTPProfile in
-            guard let profile = Self.profileNames[String(name)] else {
+            guard let profile = SRTPProfile(shortName: String(name)) else {
                 throw ValidationError("unknown SRTP profile '\(name)' (gcm256, gcm128, cm80)")
             }
             return profile
@@ -100,8 +100,4 @@ struct BenchCommand: ParsableCommand {
         }
         if steps.contains(where: { $0.established == 0 }) { throw ExitCode(1) }
     }
-
-    static let profileNames: [String: SRTPProfile] = [
-        "gcm256": .aeadAes256Gcm, "gcm128": .aeadAes128Gcm, "cm80": .aes128CmHmacSha1_80,
-    ]
 }

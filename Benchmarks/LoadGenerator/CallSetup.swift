@@ -19,8 +19,6 @@ struct CallSetup {
     let fingerprints: [Fingerprint]
     let load: MediaLoad
 
-    /// ICE on 127.0.0.1 only (`lo`), no STUN, no IPv6.
-    static let ice = ICEConfiguration(enforceList: ["lo"], ignoreList: [], liteMode: false, ipv6: false, portRange: nil)
     static let clock: @Sendable () -> UInt64 = { LoopDriver.now() / 1_000 }
 
     /// - Throws: `JanusAPIError` from the API, `CallSetupError` when the answer, ICE or DTLS fail or
@@ -71,7 +69,7 @@ struct CallSetup {
         return try loop.sync {
             Result { () throws -> (String, String) in
                 let connection = try PeerConnection(
-                    loop: loop, iceConfiguration: Self.ice, dtlsContext: context, delegate: delegate,
+                    loop: loop, iceConfiguration: .loopbackOnly, dtlsContext: context, delegate: delegate,
                     controlling: true, clock: Self.clock)
                 delegate.connection = connection
                 return (connection.localICEUfrag, connection.localICEPwd)

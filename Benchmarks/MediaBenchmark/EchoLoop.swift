@@ -30,8 +30,7 @@ struct EchoLoop: ParsableCommand {
 
     func run() throws {
         MallocInterposerSwift.initialize()
-        let profiles: [String: SRTPProfile] = ["gcm256": .aeadAes256Gcm, "gcm128": .aeadAes128Gcm, "cm80": .aes128CmHmacSha1_80]
-        guard let chosen = profiles[profile] else { throw ValidationError("unknown profile \(profile)") }
+        guard let chosen = SRTPProfile(shortName: profile) else { throw ValidationError("unknown profile \(profile)") }
         let pair = try PeerConnectionPair(profiles: [chosen])
         defer { pair.stop() }
         let up = PeerConnectionPair.wait(seconds: 10) {

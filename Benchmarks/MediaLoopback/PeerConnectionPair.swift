@@ -18,7 +18,7 @@ public final class PeerConnectionPair: @unchecked Sendable {
     public let peerSide: LoopbackSide
 
     /// ICE on 127.0.0.1 only (`lo`), no STUN.
-    public static let ice = ICEConfiguration(enforceList: ["lo"], ignoreList: [], liteMode: false, ipv6: false, portRange: nil)
+    public static let ice = ICEConfiguration.loopbackOnly
     /// Monotonic microseconds.
     public static let clock: @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds / 1_000 }
 

@@ -65,6 +65,10 @@ public struct ICEConfiguration: Sendable, Hashable {
         self.failureIdleTimeoutMilliseconds = failureIdleTimeoutMilliseconds
     }
 
+    /// ICE on the loopback interface only (127.0.0.1), IPv4, full ICE, no STUN: what tests,
+    /// benchmarks and the load generator use, so nothing is ever sent off the machine.
+    public static let loopbackOnly = ICEConfiguration(enforceList: ["lo"], ignoreList: [])
+
     /// Splits a Janus list setting ("lo, eth0,192.168.") into its trimmed, non-empty entries.
     public static func parseList(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingASCIIWhitespace() }.filter { !$0.isEmpty }

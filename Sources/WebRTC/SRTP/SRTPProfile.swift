@@ -51,6 +51,21 @@ public enum SRTPProfile: UInt16, Sendable, CaseIterable {
         self = match
     }
 
+    /// A short name for command lines: `gcm256`, `gcm128` or `cm80`.
+    public var shortName: String {
+        switch self {
+        case .aes128CmHmacSha1_80: "cm80"
+        case .aeadAes128Gcm: "gcm128"
+        case .aeadAes256Gcm: "gcm256"
+        }
+    }
+
+    /// Creates a profile from its `shortName`, or `nil` for any other text.
+    public init?(shortName: String) {
+        guard let match = SRTPProfile.allCases.first(where: { $0.shortName == shortName }) else { return nil }
+        self = match
+    }
+
     /// Fills libsrtp's RTP and RTCP crypto policies for this profile.
     func apply(to policy: inout srtp_policy_t) {
         switch self {

@@ -8,6 +8,7 @@ public struct JanusAPIError: Error, CustomStringConvertible, Sendable {
     /// What went wrong, in words.
     public let reason: String
 
+    /// `Janus error <code>: <reason>`, or the reason alone.
     public var description: String { code.map { "Janus error \($0): \(reason)" } ?? reason }
 }
 

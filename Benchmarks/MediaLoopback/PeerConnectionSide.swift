@@ -8,14 +8,23 @@ import WebRTC
 public final class LoopbackSide: @unchecked Sendable, PeerConnectionDelegate {
     /// What the side saw, in order of arrival.
     public struct Record: Sendable {
+        /// ICE states in the order the agent entered them.
         public var iceStates: [ICEState] = []
+        /// DTLS states in order.
         public var dtlsStates: [DTLSState] = []
+        /// Whether SRTP is keyed (the PeerConnection reported itself up).
         public var connected = false
+        /// Why the PeerConnection failed, if it did.
         public var failure: String?
+        /// Decrypted RTP packets received.
         public var receivedRTP = 0
+        /// The SSRCs those packets carried.
         public var receivedSSRCs: Set<UInt32> = []
+        /// Decrypted RTCP compounds received.
         public var receivedRTCP = 0
+        /// The last receiving state reported per track index.
         public var receiving: [Int: Bool] = [:]
+        /// Slow-link reports: track index, uplink or downlink, packets lost or NACKed.
         public var slowLinks: [(track: Int, uplink: Bool, lost: Int)] = []
     }
 

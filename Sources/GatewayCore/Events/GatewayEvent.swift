@@ -82,6 +82,7 @@ public struct TransportReference: Sendable, Equatable {
     /// Opaque id of the connection or request that created the session, as a decimal string.
     public var id: String
 
+    /// A reference to connection `id` of transport package `transport`.
     public init(transport: String, id: String) {
         self.transport = transport
         self.id = id
@@ -96,6 +97,7 @@ public struct TransportEvent: Sendable, Equatable {
     /// `{"event":"request","admin_api":false,"ip":"127.0.0.1","port":42112}`.
     public var data: JSONValue
 
+    /// An event of transport instance `reference` carrying `data`.
     public init(reference: TransportReference, data: JSONValue) {
         self.reference = reference
         self.data = data

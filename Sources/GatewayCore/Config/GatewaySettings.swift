@@ -1,4 +1,5 @@
 import Foundation
+import WebRTC
 
 /// The core settings the gateway runs with, decoded from `janus.jcfg` and the command line
 /// (command-line switches win). Option names in the comments are Janus's.
@@ -44,6 +45,11 @@ public struct GatewaySettings: Sendable, Equatable {
     /// `media.slowlink_threshold`: lost (or NACKed) packets per second on an m-line above which a
     /// `slowlink` is reported; 0 = never (Janus's default).
     public var slowLinkThreshold: Int = 0
+    /// `media.srtp_profiles` (SwiftGate's own option; Janus has none): the DTLS-SRTP protection
+    /// profiles we offer or accept in `use_srtp`, most preferred first (RFC 5764 §4.1.2, RFC 7714 §14.2).
+    /// Written as short names (`gcm256`, `gcm128`, `cm80`) or OpenSSL's names (`SRTP_AEAD_AES_256_GCM`).
+    /// Default: AES-256-GCM, AES-128-GCM, AES-CM-128-HMAC-SHA1-80.
+    public var srtpProfiles: [SRTPProfile] = SRTPProfile.preferenceOrder
     /// `general.event_loops`: media loop threads; 0 = one per core (Janus's static loops).
     public var eventLoops: Int = 0
     /// `certificates.cert_pem` / `cert_key` / `cert_pwd`: our DTLS certificate and key (PEM files);
@@ -67,7 +73,9 @@ extension GatewaySettings {
     ///
     /// Read: `general.server_name`, `session_timeout`, `api_secret`, `admin_secret`,
     /// `debug_level`; `events.broadcast`, `stats_period`, `disable`; `plugins.disable`;
-    /// `nat.ice_enforce_list`, `ice_ignore_list`. Everything else stays unused in the file
+    /// `nat.ice_enforce_list`, `ice_ignore_list`, `ice_lite`, `full_trickle`; `media.ipv6`,
+    /// `rtp_port_range`, `slowlink_threshold`, `srtp_profiles`; `certificates.*`. Everything else
+    /// stays unused in the file
     /// (see `JcfgFile.unusedOptions()`).
     /// - Throws: `ConfigError` `.invalidValue` (file, line, option) for a value of the wrong kind,
     ///   a negative `session_timeout` or `stats_period`, or a `debug_level` outside 0…7.
@@ -114,6 +122,26 @@ extension GatewaySettings {
             }
             rtpPortRange = low...high
         }
+        if let names = media.stringList("srtp_profiles") { srtpProfiles = try Self.srtpProfiles(names, in: media) }
+    }
+
+    /// Reads `srtp_profiles`: every name known, none twice, at least one.
+    private static func srtpProfiles(_ names: [String], in media: JcfgGroup) throws(ConfigError) -> [SRTPProfile] {
+        var profiles: [SRTPProfile] = []
+        for name in names {
+            guard let profile = SRTPProfile(shortName: name) ?? SRTPProfile(dtlsName: name) else {
+                let known = SRTPProfile.preferenceOrder.map(\.shortName).joined(separator: ", ")
+                throw media.invalidValue("srtp_profiles", "\(name) is not a supported SRTP profile (\(known))")
+            }
+            guard !profiles.contains(profile) else {
+                throw media.invalidValue("srtp_profiles", "\(name) is listed twice")
+            }
+            profiles.append(profile)
+        }
+        guard !profiles.isEmpty else {
+            throw media.invalidValue("srtp_profiles", "should name at least one SRTP profile, e.g. \"gcm256, gcm128, cm80\"")
+        }
+        return profiles
     }
 
     private mutating func readGeneral(_ general: JcfgGroup) throws(ConfigError) {

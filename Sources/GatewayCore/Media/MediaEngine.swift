@@ -12,7 +12,8 @@ public final class MediaEngine: Sendable {
     public let loops: MediaLoopPool
     /// Our certificate (its sha-256 fingerprint goes in every answer).
     public let certificate: DTLSCertificate
-    /// The DTLS context made from it (SRTP profiles: AES-256-GCM, AES-128-GCM, AES-CM-128-HMAC-SHA1-80).
+    /// The DTLS context made from it, offering `media.srtp_profiles` (default AES-256-GCM, AES-128-GCM,
+    /// AES-CM-128-HMAC-SHA1-80) in that order.
     public let dtlsContext: DTLSContext
     /// Where ICE gathers (`ice_enforce_list`, `ice_ignore_list`, `ipv6`, `rtp_port_range`, `ice_lite`).
     public let iceConfiguration: ICEConfiguration
@@ -38,7 +39,7 @@ public final class MediaEngine: Sendable {
             } else {
                 certificate = try DTLSCertificate.generate(commonName: "SwiftGate")
             }
-            dtlsContext = try DTLSContext(certificate: certificate)
+            dtlsContext = try DTLSContext(certificate: certificate, profiles: settings.srtpProfiles)
         } catch {
             throw MediaEngineError("DTLS certificate: \(error)")
         }
@@ -57,7 +58,9 @@ public final class MediaEngine: Sendable {
         clock = { DispatchTime.now().uptimeNanoseconds / 1_000 }
         logger.info(
             "media path ready",
-            metadata: ["event_loops": "\(count)", "fingerprint": "\(certificate.fingerprints.first.map(\.value) ?? "-")"])
+            metadata: [
+                "event_loops": "\(count)", "srtp_profiles": "\(settings.srtpProfiles.map(\.shortName).joined(separator: ","))",
+                "fingerprint": "\(certificate.fingerprints.first.map(\.value) ?? "-")"])
     }
 
     /// Stops the media loop threads (after every handle was closed).

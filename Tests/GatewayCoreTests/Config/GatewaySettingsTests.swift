@@ -188,9 +188,24 @@ struct MediaPathSettingsTests {
         #expect(settings.certificatePassphrase == "pw")
     }
 
+    @Test func srtpProfilesDefaultToGCMFirst() throws {
+        let settings = try GatewaySettings(janusConfig: try JcfgFile.parse(text: "media: { }", name: "m.jcfg"))
+        #expect(settings.srtpProfiles == [.aeadAes256Gcm, .aeadAes128Gcm, .aes128CmHmacSha1_80])
+    }
+
+    @Test func srtpProfilesKeepTheirOrderAndTakeShortOrDTLSNames() throws {
+        let file = try JcfgFile.parse(
+            text: "media: { srtp_profiles = \"cm80, SRTP_AEAD_AES_128_GCM\" }", name: "m.jcfg")
+        let settings = try GatewaySettings(janusConfig: file)
+        #expect(settings.srtpProfiles == [.aes128CmHmacSha1_80, .aeadAes128Gcm])
+        #expect(!file.unusedOptions().contains("media.srtp_profiles"))
+    }
+
     @Test(arguments: [
         "media: { rtp_port_range = \"40000-20000\" }", "media: { rtp_port_range = \"x\" }",
         "general: { event_loops = 65 }", "certificates: { cert_pem = \"/c.pem\" }",
+        "media: { srtp_profiles = \"gcm256, rot13\" }", "media: { srtp_profiles = \"\" }",
+        "media: { srtp_profiles = \"cm80, cm80\" }", "media: { srtp_profiles = \"AES_CM_128_HMAC_SHA1_32\" }",
     ])
     func badMediaOptionsAreErrorsNamingTheOption(text: String) throws {
         let file = try JcfgFile.parse(text: text, name: "bad.jcfg")

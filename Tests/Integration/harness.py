@@ -112,9 +112,10 @@ class Collector:
 def write_configs(folder: Path, *, janus_port: int, admin_port: int, backend: str | None,
                   grouping=False, compress=False, events="all", max_retransmissions=5,
                   retransmissions_backoff=100, session_timeout=60, broadcast=True, api_secret=None,
-                  stats_period=5, html_folder=None, javascript_folder=None):
+                  stats_period=5, html_folder=None, javascript_folder=None, srtp_profiles=None):
     """Writes a loopback-only Janus-style configs folder for one test gateway. `html_folder` and
-    `javascript_folder` (absolute paths) make the Janus API port serve those folders too."""
+    `javascript_folder` (absolute paths) make the Janus API port serve those folders too;
+    `srtp_profiles` (e.g. "cm80") sets media.srtp_profiles, the DTLS-SRTP profiles offered."""
     folder.mkdir(parents=True, exist_ok=True)
     secret = f'\n\tapi_secret = "{api_secret}"' if api_secret else ""
     served = "".join(f'\n\t{key} = "{value}"' for key, value in
@@ -132,7 +133,7 @@ events: {{
 nat: {{
 \tice_enforce_list = "lo"
 }}
-""")
+""" + (f'media: {{\n\tsrtp_profiles = "{srtp_profiles}"\n}}\n' if srtp_profiles else ""))
     (folder / "janus.transport.http.jcfg").write_text(f"""general: {{
 \tjson = "compact"
 \tbase_path = "/janus"

@@ -24,6 +24,32 @@ def test_echo_call_audio_video(start_gateway, trickle):
     run(echo_call(gw.janus_port, trickle))
 
 
+@pytest.mark.parametrize("profile,dtls_name", [
+    ("cm80", "SRTP_AES128_CM_SHA1_80"), ("gcm128", "SRTP_AEAD_AES_128_GCM"), ("gcm256", "SRTP_AEAD_AES_256_GCM"),
+])
+def test_each_srtp_profile_echoes_both_ways_with_aiortc(start_gateway, profile, dtls_name):
+    """media.srtp_profiles limits what the gateway offers in use_srtp, so aiortc (libsrtp2 through
+    pylibsrtp) must use that profile: its packets are unprotected by the gateway and the echo it
+    decodes was protected by the gateway, so both directions interoperate; no SRTP error is counted."""
+    gw = start_gateway(backend=None, srtp_profiles=profile)
+
+    async def scenario():
+        client = await open_call(gw.janus_port)
+        try:
+            await client.wait_until(lambda: len(client.video_frames) >= 20 and len(client.audio_frames) >= 20, 15,
+                                    lambda: f"echo with {profile}: " + client.summary())
+            info = (await asyncio.to_thread(gw.admin, f"/admin/{client.session}/{client.handle}",
+                                            {"janus": "handle_info"}))["info"]
+            webrtc = info["webrtc"]
+            assert webrtc.get("srtp-profile") == dtls_name, webrtc
+            assert all(t["packets-received"] > 0 and t["packets-sent"] > 0 for t in webrtc["tracks"]), webrtc
+            assert set(webrtc["dropped"].values()) == {0}, webrtc["dropped"]
+        finally:
+            await client.close()
+
+    run(scenario())
+
+
 def test_video_disable_stops_echo_and_reenable_requests_key_frame(start_gateway):
     gw = start_gateway(backend=None)
     run(video_toggle(gw.janus_port))

@@ -43,12 +43,13 @@ extension HandleMedia {
         return stats
     }
 
-    /// The `webrtc` part of Admin `handle_info`: ICE and DTLS state, selected pair, our candidates and
+    /// The `webrtc` part of Admin `handle_info`: ICE and DTLS state, selected pair, SRTP profile
+    /// (`SRTP_AEAD_AES_256_GCM`, …, once DTLS gave keys), our candidates and
     /// each track's statistics (as the stats event has them), read on the loop (bounded wait).
     func adminInfo() -> JSONValue {
         let state = shared.withLock { $0 }
-        let (tracks, counters) = onLoop(timeoutSeconds: 1) { [self] () -> ([JSONValue], JSONValue) in
-            guard let connection else { return ([], .null) }
+        let (tracks, counters, profile) = onLoop(timeoutSeconds: 1) { [self] () -> ([JSONValue], JSONValue, String?) in
+            guard let connection else { return ([], .null, nil) }
             let c = connection.counters
             return (connection.tracks.map { MediaEvent.stats(Self.statistics($0)).janusBody }, [
                 "unknown-datagrams": .int(Int64(c.unknownDatagrams)), "srtp-errors": .int(Int64(c.srtpErrors)),
@@ -56,8 +57,8 @@ extension HandleMedia {
                 "bad-rtcp": .int(Int64(c.badRTCP)), "unknown-rtp": .int(Int64(c.unknownRTP)),
                 "media-before-keys": .int(Int64(c.mediaBeforeKeys)),
                 "bad-remote-candidates": .int(Int64(c.badRemoteCandidates)), "send-failures": .int(Int64(c.sendFailures)),
-            ])
-        } ?? ([], .null)
+            ], connection.srtpProfile?.dtlsName)
+        } ?? ([], .null, nil)
         var info: [String: JSONValue] = [
             "ice-state": .string(state.iceState), "dtls-state": .string(state.dtlsState),
             "local-candidates": .array(state.localCandidates.map { .string($0) }),
@@ -66,6 +67,8 @@ extension HandleMedia {
             "tracks": .array(tracks), "dropped": counters, "closed": .bool(state.closed),
         ]
         if let pair = state.selectedPair { info["selected-pair"] = .string(pair) }
+        // Janus's name for it (under its "dtls" object): the DTLS-SRTP profile, once keys exist.
+        if let profile { info["srtp-profile"] = .string(profile) }
         return .object(info)
     }
 

@@ -78,6 +78,7 @@ pc.getStats().then(report => {
       const pair = byId.get(s.selectedCandidatePairId);
       const local = pair && byId.get(pair.localCandidateId), remote = pair && byId.get(pair.remoteCandidateId);
       out.pair = {state: pair && pair.state, local: local && local.address, remote: remote && remote.address};
+      out.srtpCipher = s.srtpCipher || null;
     }
   });
   done(JSON.stringify(out));
@@ -88,8 +89,8 @@ pc.getStats().then(report => {
 def inbound_stats(driver, pc_expression: str):
     """getStats() of the PeerConnection that `pc_expression` evaluates to in the page: inbound
     video (framesDecoded, packetsReceived, packetsLost, frameWidth) and audio (packetsReceived,
-    packetsLost), the codecs' MIME types and the selected candidate pair's addresses; None when
-    there is no PeerConnection."""
+    packetsLost), the codecs' MIME types, the selected candidate pair's addresses and the transport's
+    `srtpCipher` (e.g. "SRTP_AES128_CM_HMAC_SHA1_80"); None when there is no PeerConnection."""
     raw = driver.execute_async_script(STATS_SCRIPT, pc_expression)
     return json.loads(raw) if raw else None
 

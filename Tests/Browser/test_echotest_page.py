@@ -4,7 +4,7 @@ import time
 from pathlib import Path
 
 from browser import page_report, wait_for_echo, wait_frames_rise, wait_frames_stop, wait_until, inbound_stats
-from pages import assert_picture_shown, click, wait_no_sessions
+from pages import assert_picture_shown, click, sessions, wait_no_sessions
 
 PC = "window.echoDemo.pc"
 
@@ -31,6 +31,8 @@ def test_echo_call_toggle_video_and_stop(start_gateway, chromium, screenshots: P
     gateway = start_gateway()
     stats = open_and_call(chromium, gateway)
     assert stats["pair"] == {"state": "succeeded", "local": "127.0.0.1", "remote": "127.0.0.1"}, stats
+    # Chromium is the DTLS server against our answer's setup:active and picks AES-CM first.
+    assert stats["srtpCipher"] == "SRTP_AES128_CM_HMAC_SHA1_80", stats
     assert "video/VP8" in stats["codecs"] or "video/VP9" in stats["codecs"] or "video/H264" in stats["codecs"], stats
     assert "audio/opus" in stats["codecs"], stats
     assert_picture_shown(chromium)
@@ -55,6 +57,23 @@ def test_echo_call_toggle_video_and_stop(start_gateway, chromium, screenshots: P
         page_report(chromium)
     collector.wait_for(lambda events: any(e.get("type") == 1 and e["event"].get("name") == "destroyed"
                                           for e in events), what="the session destroyed event")
+
+
+def test_echo_call_with_aes_gcm_srtp(start_gateway, chromium):
+    """With media.srtp_profiles limited to the AEAD profiles, Chromium must pick AES-GCM: the echo
+    then runs through the gateway's GCM transform both ways (Chromium's packets unprotected by the
+    gateway, the gateway's protected packets decoded by Chromium)."""
+    gateway = start_gateway(srtp_profiles="gcm256, gcm128")
+    stats = open_and_call(chromium, gateway)
+    assert stats["srtpCipher"] in ("SRTP_AEAD_AES_256_GCM", "SRTP_AEAD_AES_128_GCM"), stats
+    assert_picture_shown(chromium)
+    session = sessions(gateway)[0]
+    handle = gateway.admin(f"/admin/{session}", {"janus": "list_handles"})["handles"][0]
+    webrtc = gateway.admin(f"/admin/{session}/{handle}", {"janus": "handle_info"})["info"]["webrtc"]
+    assert webrtc["srtp-profile"] == stats["srtpCipher"], (webrtc, stats)
+    assert webrtc["dropped"]["srtp-errors"] == 0 and webrtc["dropped"]["srtcp-errors"] == 0, webrtc["dropped"]
+    click(chromium, "stop")
+    wait_no_sessions(gateway)
 
 
 def test_page_reports_a_lost_gateway_and_restarts(start_gateway, chromium, screenshots: Path, collector):

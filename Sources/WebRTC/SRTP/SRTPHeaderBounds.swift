@@ -1,0 +1,34 @@
+/// Bounds checks on the clear-text headers SRTP and SRTCP leave unencrypted, done before any read
+/// past the fixed header, so that malformed network input is an error and never an overread.
+enum SRTPHeaderBounds {
+    /// The length of the RTP header SRTP leaves in the clear: 12 bytes, 4 per CSRC, and the header
+    /// extension (4 bytes plus its length in 32-bit words) when X is set (RFC 3550 §5.1, §5.3.1;
+    /// RFC 3711 §3.1).
+    ///
+    /// - Parameters:
+    ///   - packet: the bytes; only the first `length` are looked at.
+    ///   - length: the RTP part in bytes (for unprotect: without the tag).
+    /// - Throws: `.malformed` when shorter than 12 bytes, not version 2, or the CSRCs or the
+    ///   extension run past `length`.
+    static func rtpHeaderLength(_ packet: UnsafeRawBufferPointer, length: Int) throws(SRTPError) -> Int {
+        guard length >= 12, length <= packet.count else { throw .malformed }
+        let first = packet[0]
+        guard first >> 6 == 2 else { throw .malformed }
+        var headerLength = 12 + 4 * Int(first & 0x0F)
+        if first & 0x10 != 0 {
+            guard headerLength + 4 <= length else { throw .malformed }
+            let words = Int(packet[headerLength + 2]) << 8 | Int(packet[headerLength + 3])
+            headerLength += 4 + 4 * words
+        }
+        guard headerLength <= length else { throw .malformed }
+        return headerLength
+    }
+
+    /// Checks an RTCP packet before SRTCP reads its sender SSRC: at least the 8 bytes of the first
+    /// header (V, P, RC, PT, length, SSRC; RFC 3550 §6.4.1) and version 2.
+    ///
+    /// - Throws: `.malformed` otherwise.
+    static func checkRTCP(_ packet: UnsafeRawBufferPointer, length: Int) throws(SRTPError) {
+        guard length >= 8, length <= packet.count, packet[0] >> 6 == 2 else { throw .malformed }
+    }
+}

@@ -35,12 +35,14 @@ let package = Package(
         systemLibrary("CConfig", pkgConfig: "libconfig", apt: ["libconfig-dev"]),
         .target(name: "CShims", dependencies: ["CCurl"], path: "Sources/CShims"),
         .target(name: "CGLibShims", dependencies: ["CNice"], path: "Sources/CGLibShims"),
+        // HMAC-SHA1 with precomputed keyed states for SRTP: no allocation per tag (OpenSSL 3.0's EVP paths allocate).
+        .target(name: "CHMACSHA1", dependencies: ["COpenSSL"], path: "Sources/CHMACSHA1"),
 
         .target(name: "SDP", path: "Sources/SDP"),
         .target(name: "RTP", path: "Sources/RTP"),
         .target(
             name: "WebRTC",
-            dependencies: ["CNice", "CGLibShims", "COpenSSL", "CSRTP", "SDP", "RTP"],
+            dependencies: ["CNice", "CGLibShims", "COpenSSL", "CHMACSHA1", "SDP", "RTP"],
             path: "Sources/WebRTC"
         ),
 
@@ -94,10 +96,12 @@ let package = Package(
             path: "Benchmarks/SwiftGateBenchmarks"
         ),
         .target(name: "MediaLoopback", dependencies: ["WebRTC", "SDP"], path: "Benchmarks/MediaLoopback"),
+        // libsrtp2 behind SwiftGate's SRTPSession API: the reference for interop tests and the SRTP cost bench only.
+        .target(name: "LibSRTPReference", dependencies: ["CSRTP", "WebRTC"], path: "Benchmarks/LibSRTPReference"),
         .executableTarget(
             name: "MediaBenchmark",
             dependencies: [
-                "WebRTC", "MediaLoopback",
+                "WebRTC", "MediaLoopback", "LibSRTPReference",
                 .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -138,7 +142,7 @@ let package = Package(
         ),
         .testTarget(name: "SDPTests", dependencies: ["TestSupport", "SDP"], path: "Tests/SDPTests"),
         .testTarget(name: "RTPTests", dependencies: ["TestSupport", "RTP"], path: "Tests/RTPTests"),
-        .testTarget(name: "WebRTCTests", dependencies: ["TestSupport", "WebRTC", "MediaLoopback", "SDP", "RTP", "CNice", "COpenSSL", "CSRTP"], path: "Tests/WebRTCTests"),
+        .testTarget(name: "WebRTCTests", dependencies: ["TestSupport", "WebRTC", "MediaLoopback", "LibSRTPReference", "SDP", "RTP", "CNice", "COpenSSL"], path: "Tests/WebRTCTests"),
         .testTarget(name: "EchoTestTests", dependencies: ["EchoTest", "GatewayCore"], path: "Tests/EchoTestTests"),
         .testTarget(
             name: "SampleEventHandlerTests",

@@ -1,5 +1,3 @@
-import CSRTP
-
 /// An SRTP protection profile negotiated through DTLS-SRTP `use_srtp`.
 ///
 /// Wire: the DTLS-SRTP profile identifier (2 bytes in the `use_srtp` extension) and its
@@ -42,7 +40,7 @@ public enum SRTPProfile: UInt16, Sendable, CaseIterable {
         }
     }
 
-    /// Key plus salt: the master key length libsrtp takes, in bytes.
+    /// Key plus salt: the length of the DTLS-SRTP master key‖salt `SRTPSession` takes, in bytes.
     public var masterLength: Int { keyLength + saltLength }
 
     /// Creates a profile from its DTLS-SRTP name, or `nil` for a profile we do not support.
@@ -64,21 +62,5 @@ public enum SRTPProfile: UInt16, Sendable, CaseIterable {
     public init?(shortName: String) {
         guard let match = SRTPProfile.allCases.first(where: { $0.shortName == shortName }) else { return nil }
         self = match
-    }
-
-    /// Fills libsrtp's RTP and RTCP crypto policies for this profile.
-    func apply(to policy: inout srtp_policy_t) {
-        switch self {
-        case .aes128CmHmacSha1_80:
-            // `srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80` is a macro for this function.
-            srtp_crypto_policy_set_rtp_default(&policy.rtp)
-            srtp_crypto_policy_set_rtcp_default(&policy.rtcp)
-        case .aeadAes128Gcm:
-            srtp_crypto_policy_set_aes_gcm_128_16_auth(&policy.rtp)
-            srtp_crypto_policy_set_aes_gcm_128_16_auth(&policy.rtcp)
-        case .aeadAes256Gcm:
-            srtp_crypto_policy_set_aes_gcm_256_16_auth(&policy.rtp)
-            srtp_crypto_policy_set_aes_gcm_256_16_auth(&policy.rtcp)
-        }
     }
 }

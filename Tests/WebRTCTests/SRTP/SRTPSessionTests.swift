@@ -97,6 +97,6 @@ func pairOfSessions(_ profile: SRTPProfile) throws -> (SRTPSession, SRTPSession)
         #expect(SRTPProfile.aes128CmHmacSha1_80.masterLength == 30)
         #expect(SRTPProfile.aeadAes128Gcm.masterLength == 28)
         #expect(SRTPProfile.aeadAes256Gcm.masterLength == 44)
-        #expect(SRTPError.authFail.description == "srtp_err_status_auth_fail (7)")
+        #expect(SRTPError.authFail.description.hasPrefix("SRTP authentication failed"))
     }
 }

@@ -22,3 +22,36 @@ func transformed(
         }
     }
 }
+
+/// An RTP packet (V=2, PT 96) with `csrcCount` CSRCs and, when `extensionWords` is set, a
+/// one-byte-header extension (0xBEDE) of that many 32-bit words; the payload is patterned by `seed`.
+func makeRTPPacket(
+    ssrc: UInt32, sequence: UInt16, payloadLength: Int = 100, csrcCount: Int = 0, extensionWords: Int? = nil,
+    seed: UInt8 = 0
+) -> [UInt8] {
+    var packet: [UInt8] = [0x80 | UInt8(csrcCount), 96, UInt8(sequence >> 8), UInt8(sequence & 0xFF)]
+    if extensionWords != nil { packet[0] |= 0x10 }
+    let timestamp = UInt32(sequence) &* 960
+    packet += withUnsafeBytes(of: timestamp.bigEndian, Array.init)
+    packet += withUnsafeBytes(of: ssrc.bigEndian, Array.init)
+    for csrc in 0..<csrcCount { packet += withUnsafeBytes(of: (0xC000_0000 | UInt32(csrc)).bigEndian, Array.init) }
+    if let words = extensionWords {
+        packet += [0xBE, 0xDE, 0, UInt8(words)]
+        packet += (0..<words * 4).map { UInt8(truncatingIfNeeded: $0 &+ 1) }
+    }
+    packet += (0..<payloadLength).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed)) }
+    return packet
+}
+
+/// An RTCP packet from `ssrc`: a receiver report (PT 201) header with `words` 32-bit words of body.
+func makeRTCPPacket(ssrc: UInt32, words: Int = 6, seed: UInt8 = 0) -> [UInt8] {
+    var packet: [UInt8] = [0x80, 201, UInt8((words + 1) >> 8), UInt8((words + 1) & 0xFF)]
+    packet += withUnsafeBytes(of: ssrc.bigEndian, Array.init)
+    packet += (0..<words * 4).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ Int(seed)) }
+    return packet
+}
+
+/// A key of `profile.masterLength` bytes patterned by `seed`.
+func makeMasterKey(_ profile: SRTPProfile, seed: UInt8 = 1) -> [UInt8] {
+    (0..<profile.masterLength).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ Int(seed)) }
+}

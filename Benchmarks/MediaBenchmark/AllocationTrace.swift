@@ -31,7 +31,6 @@ struct AllocationTrace: ParsableCommand {
         try sender.start()
         Thread.sleep(forTimeInterval: 0.5)
         withUnsafeTemporaryAllocation(of: UnsafeMutableRawPointer?.self, capacity: 4) { _ = Backtrace.capture($0.baseAddress, 4) }
-        _ = srtpRange
         traceBudget.store(stacks, ordering: .relaxed)
         MallocInterposerSwift.setAllocationHook(allocationHook)
         MallocInterposerSwift.hook()
@@ -44,24 +43,12 @@ struct AllocationTrace: ParsableCommand {
 
 private let traceBudget = Atomic<Int>(0)
 
-/// Roughly libsrtp2's code (it is about 100 KiB): 256 KiB either side of a function it exports.
-private let srtpRange: Range<UInt> = {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "srtp_protect") else { return 0..<0 }
-    let address = UInt(bitPattern: symbol)
-    return (address - 0x40000)..<(address + 0x40000)
-}()
-
 /// Prints one stack per allocation while the budget lasts; writes with `backtrace_symbols_fd`, which
 /// does not allocate.
 private let allocationHook: MallocInterposerSwift.AllocationHook = { _ in
     guard traceBudget.load(ordering: .relaxed) > 0 else { return }
     withUnsafeTemporaryAllocation(of: UnsafeMutableRawPointer?.self, capacity: 16) { frames in
         let count = Backtrace.capture(frames.baseAddress, 16)
-        // Allocations inside libsrtp2 (its NSS crypto) are known; show the others.
-        for index in 0..<Int(count) {
-            let address = UInt(bitPattern: frames[index])
-            if address >= srtpRange.lowerBound && address < srtpRange.upperBound { return }
-        }
         guard traceBudget.subtract(1, ordering: .relaxed).oldValue > 0 else { return }
         _ = write(2, "--- allocation\n", 15)
         Backtrace.print(frames.baseAddress, count, 2)

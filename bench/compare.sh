@@ -12,6 +12,9 @@
 #   --out DIR             results folder (default bench/results/<UTC timestamp>)
 #   --server-cpus LIST    pin the gateway with taskset -c LIST (default: no pinning)
 #   --bench-cpus LIST     pin swiftgate-bench with taskset -c LIST (default: no pinning)
+#   --server-cpu-quota P  cap the gateway at P % of one CPU with a CFS quota in a cgroup of its own
+#                         (cgroup v1 cpu controller, or v2 cpu.max), default: no cap. The same cap
+#                         for both gateways scales their capacity down below the load generator's.
 #   --event-loops N       general.event_loops for both gateways (default: each gateway's own default:
 #                         Janus one thread per handle, SwiftGate one loop per core)
 #   --swiftgate-bin PATH  use this swiftgate binary instead of building
@@ -45,7 +48,7 @@ READY_SECONDS=60
 
 sessions=4,8,16,32 step_seconds=10 rounds=2 video_bitrate=1000000 events=both
 gateways=swiftgate,janus out="" server_cpus="" bench_cpus="" event_loops=""
-swiftgate_bin="" bench_bin="" smoke="" in_netns="" bench_args=""
+swiftgate_bin="" bench_bin="" smoke="" in_netns="" bench_args="" server_quota=""
 
 die() { echo "compare.sh: $*" >&2; exit 1; }
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
@@ -62,6 +65,7 @@ while (($#)); do
         --out) out="$2"; shift 2 ;;
         --server-cpus) server_cpus="$2"; shift 2 ;;
         --bench-cpus) bench_cpus="$2"; shift 2 ;;
+        --server-cpu-quota) server_quota="$2"; shift 2 ;;
         --event-loops) event_loops="$2"; shift 2 ;;
         --swiftgate-bin) swiftgate_bin="$2"; shift 2 ;;
         --bench-bin) bench_bin="$2"; shift 2 ;;
@@ -79,6 +83,8 @@ case "$events" in on) event_settings=(on) ;; off) event_settings=(off) ;; both) 
 [[ $video_bitrate =~ ^[1-9][0-9]*$ ]] || die "--video-bitrate must be a positive integer (bits per second)"
 [[ $sessions =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || die "--sessions must be a comma list of positive integers"
 [[ -z $event_loops || $event_loops =~ ^[0-9]+$ ]] || die "--event-loops must be a number"
+[[ -z $server_quota || ( $server_quota =~ ^[1-9][0-9]*$ && $server_quota -le 100 ) ]] \
+    || die "--server-cpu-quota must be a percentage of one CPU, 1 to 100"
 IFS=, read -r -a gateway_list <<<"$gateways"
 for gw in "${gateway_list[@]}"; do [[ $gw == swiftgate || $gw == janus ]] || die "unknown gateway $gw"; done
 
@@ -224,6 +230,27 @@ general: {
 EOF
 }
 
+# The gateway's CPU cap: a cgroup of our own with a CFS quota of server_quota % of one CPU per
+# 100 ms period. cgroup v1's cpu controller where mounted, else v2's cpu.max. Sets quota_group.
+quota_group=""
+setup_quota() {
+    [[ -n $server_quota ]] || return 0
+    local period=100000 quota=$((server_quota * 1000))
+    if [[ -w /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]]; then
+        quota_group=/sys/fs/cgroup/cpu/swiftgate-compare-$$
+        mkdir "$quota_group"
+        echo "$period" >"$quota_group/cpu.cfs_period_us"
+        echo "$quota" >"$quota_group/cpu.cfs_quota_us"
+    elif grep -qw cpu /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
+        quota_group=/sys/fs/cgroup/swiftgate-compare-$$
+        mkdir "$quota_group"
+        echo "$quota $period" >"$quota_group/cpu.max"
+    else
+        die "--server-cpu-quota: no writable cgroup cpu controller (v1 /sys/fs/cgroup/cpu or v2 cpu.max)"
+    fi
+    log "gateway CPU capped at $server_quota % of one CPU (cgroup $quota_group)"
+}
+
 gw_pid="" sink_pid=""
 start_gateway() {
     local gw="$1" dir="$2" logfile="$3"
@@ -235,6 +262,8 @@ start_gateway() {
         "${pin[@]}" "$swiftgate_bin" -F "$dir" >"$logfile" 2>&1 &
     fi
     gw_pid=$!
+    # Moves the whole process (every thread) into the capped group; later threads inherit it.
+    if [[ -n $quota_group ]]; then echo "$gw_pid" >"$quota_group/cgroup.procs"; fi
 }
 
 # Whether PID runs (a zombie does not: it answers kill -0 until its parent reaps it).
@@ -278,10 +307,13 @@ cleanup() {
     if [[ -n $gw_pid ]]; then stop_pid "$gw_pid"; fi
     if [[ -n $sink_pid ]]; then stop_pid "$sink_pid"; fi
     if [[ -n ${work:-} && -d $work ]]; then rm -rf "$work"; fi
+    # Empty once its gateway exited (stop_pid reaps it); rmdir of a cgroup needs no recursion.
+    if [[ -n $quota_group && -d $quota_group ]]; then rmdir "$quota_group" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
 setup_namespace
+setup_quota
 work="$(mktemp -d /tmp/compare-bench.XXXXXX)"
 mkdir -p "$out/logs"
 ports_swiftgate=(8088 7088) ports_janus=(8188 7188)
@@ -299,6 +331,7 @@ json.dump({"started_utc": "$(date -u +%FT%TZ)", "kernel": platform.release(), "c
            "options": {"sessions": "$sessions", "step_seconds": $step_seconds, "rounds": $rounds,
                        "video_bitrate": $video_bitrate, "events": "$events", "gateways": "$gateways",
                        "server_cpus": "$server_cpus", "bench_cpus": "$bench_cpus", "event_loops": "$event_loops",
+                       "server_cpu_quota_pct": "$server_quota",
                        "smoke": "$smoke", "bench_args": "$bench_args"}}, open(sys.argv[1], "w"), indent=1)
 EOF
 

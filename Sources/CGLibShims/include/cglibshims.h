@@ -7,6 +7,8 @@
 #include <nice/agent.h>
 #include <pthread.h>
 
+#include "media_poll.h"
+
 /// g_object_set(object, property, (gboolean)value, NULL).
 void cglib_object_set_bool(gpointer object, const char *property, gboolean value);
 

@@ -79,7 +79,19 @@ extension ICEAgent {
     ) {
         guard stream == streamID, let local, let remote,
               let localText = candidateText(local), let remoteText = candidateText(remote) else { return }
+        watchSelectedSocket()
         notify { $0.iceAgent(self, didSelectPair: localText, remote: remoteText) }
+    }
+
+    /// Moves the selected pair's socket (every packet of the call arrives on it) into the loop's
+    /// epoll set; a newly selected socket replaces the previous one.
+    private func watchSelectedSocket() {
+        guard !isClosed, let socket = nice_agent_get_selected_socket(niceAgent, streamID, 1) else { return }
+        let fd = g_socket_get_fd(socket)
+        g_object_unref(UnsafeMutableRawPointer(socket))
+        guard fd >= 0, fd != mediaSocket else { return }
+        if let previous = mediaSocket { loop.unregisterMediaSocket(previous) }
+        mediaSocket = loop.registerMediaSocket(fd) ? fd : nil
     }
 
     private func received(stream: guint, length: guint, buffer: UnsafeMutablePointer<gchar>?) {

@@ -42,6 +42,8 @@ public final class ICEAgent {
     var gatheringStarted = false
     /// How many libnice callbacks of this agent are on the stack (teardown is deferred inside one).
     var callbackDepth = 0
+    /// The selected pair's socket, registered with the loop's epoll set (`MediaLoop+SocketPoll`).
+    var mediaSocket: Int32?
 
     /// Creates the agent on `loop` (call on the loop thread).
     ///
@@ -129,6 +131,9 @@ public final class ICEAgent {
         guard !isClosed else { return }
         isClosed = true
         disconnectCallbacks()
+        // Before libnice closes the socket: epoll must never watch a descriptor number that may be reused.
+        if let mediaSocket { loop.unregisterMediaSocket(mediaSocket) }
+        mediaSocket = nil
         pendingRemoteCandidates.forEach { nice_candidate_free($0) }
         pendingRemoteCandidates.removeAll()
         let release = NiceAgentRelease(agent: niceAgent, streamID: streamID)

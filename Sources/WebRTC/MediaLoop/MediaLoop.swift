@@ -18,6 +18,9 @@ public final class MediaLoop: @unchecked Sendable {
     /// The loop's `GMainContext *`; libnice agents and recv callbacks are attached to it.
     let context: OpaquePointer
     private let mainLoop: OpaquePointer
+    /// The epoll set behind this loop's poll function (see `MediaLoop+SocketPoll.swift`); nil when
+    /// epoll could not be set up, and the loop then polls every socket with GLib's `g_poll`.
+    let socketPoll: OpaquePointer?
     private let thread = Mutex<pthread_t?>(nil)
     private let ownerThread = Atomic<UInt>(0)
     private let linuxThreadID = Atomic<Int32>(0)
@@ -36,6 +39,7 @@ public final class MediaLoop: @unchecked Sendable {
         guard let context = g_main_context_new() else { throw ICEError(.loopStartFailed, "g_main_context_new failed") }
         self.context = context
         self.mainLoop = g_main_loop_new(context, 0)
+        self.socketPoll = cglib_media_poll_new()
         let started = DispatchSemaphore(value: 0)
         // Runs once the loop dispatches, so `init` returns only when the loop really runs.
         MediaLoopWork({ started.signal() }).attach(to: context)
@@ -62,6 +66,7 @@ public final class MediaLoop: @unchecked Sendable {
         // Reached only after the thread returned (it holds a reference while it runs). Freeing the
         // context destroys sources still attached, which releases (discards) their posted work.
         g_main_loop_unref(mainLoop)
+        cglib_media_poll_free(socketPoll)
         g_main_context_unref(context)
     }
 
@@ -70,7 +75,9 @@ public final class MediaLoop: @unchecked Sendable {
         g_main_context_push_thread_default(context)
         ownerThread.store(UInt(pthread_self()), ordering: .releasing)
         linuxThreadID.store(cglib_current_thread_id(), ordering: .releasing)
+        if let socketPoll { cglib_media_poll_install(socketPoll, context) }
         g_main_loop_run(mainLoop)
+        if socketPoll != nil { cglib_media_poll_uninstall(context) }
         ownerThread.store(0, ordering: .releasing)
         g_main_context_pop_thread_default(context)
     }

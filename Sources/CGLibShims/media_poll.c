@@ -129,9 +129,12 @@ int cglib_media_poll_count(const cglib_media_poll *poll_set) { return poll_set ?
 
 unsigned long long cglib_media_poll_wakeups(const cglib_media_poll *poll_set) { return poll_set ? poll_set->wakeups : 0; }
 
+static void poll_directly(cglib_media_poll *poll_set, GPollFD *fds, guint count, int fd, int *others);
+
 // Arms what GLib lists, parks what it does not (a parked descriptor must not wake the loop: GLib
-// would not dispatch it and epoll, level-triggered, would report it again at once).
-static void sync_registrations(cglib_media_poll *poll_set) {
+// would not dispatch it and epoll, level-triggered, would report it again at once). A descriptor
+// epoll refuses is polled directly this time, so it is never left unwatched.
+static void sync_registrations(cglib_media_poll *poll_set, GPollFD *fds, guint count, int *others) {
     for (int i = 0; i < poll_set->media_count; i++) {
         int fd = poll_set->media[i];
         if (poll_set->seen[fd] == poll_set->iteration) {
@@ -142,14 +145,33 @@ static void sync_registrations(cglib_media_poll *poll_set) {
                     (errno == EEXIST && epoll_ctl(poll_set->epoll_fd, EPOLL_CTL_MOD, fd, &event) == 0)) {
                     poll_set->kind[fd] = FD_ARMED;
                     poll_set->armed[fd] = want;
+                } else {
+                    poll_directly(poll_set, fds, count, fd, others);
                 }
             } else if (poll_set->armed[fd] != want) {
-                if (epoll_ctl(poll_set->epoll_fd, EPOLL_CTL_MOD, fd, &event) == 0) poll_set->armed[fd] = want;
+                if (epoll_ctl(poll_set->epoll_fd, EPOLL_CTL_MOD, fd, &event) == 0) {
+                    poll_set->armed[fd] = want;
+                } else {
+                    epoll_ctl(poll_set->epoll_fd, EPOLL_CTL_DEL, fd, NULL);
+                    poll_set->kind[fd] = FD_PARKED;
+                    poll_directly(poll_set, fds, count, fd, others);
+                }
             }
         } else if (poll_set->kind[fd] == FD_ARMED) {
             epoll_ctl(poll_set->epoll_fd, EPOLL_CTL_DEL, fd, NULL);
             poll_set->kind[fd] = FD_PARKED;
         }
+    }
+}
+
+// Puts GLib's entries for `fd` among the directly polled descriptors, and forgets that it was
+// listed, so epoll's answers cannot touch those entries.
+static void poll_directly(cglib_media_poll *poll_set, GPollFD *fds, guint count, int fd, int *others) {
+    poll_set->seen[fd] = poll_set->iteration - 1;
+    for (guint i = 0; i < count; i++) {
+        if (fds[i].fd != fd) continue;
+        poll_set->others[*others] = (struct pollfd){.fd = fd, .events = (short)fds[i].events, .revents = 0};
+        poll_set->others_slot[(*others)++] = (int)i;
     }
 }
 
@@ -203,7 +225,7 @@ static gint media_poll_function(GPollFD *fds, guint count, gint timeout) {
         poll_set->others[others] = (struct pollfd){.fd = fd, .events = (short)fds[i].events, .revents = 0};
         poll_set->others_slot[others++] = (int)i;
     }
-    sync_registrations(poll_set);
+    sync_registrations(poll_set, fds, count, &others);
     poll_set->others[others] = (struct pollfd){.fd = poll_set->epoll_fd, .events = POLLIN, .revents = 0};
     int result = poll(poll_set->others, (nfds_t)others + 1, timeout);
     if (result <= 0) return result;

@@ -131,14 +131,20 @@ public final class ICEAgent {
         guard !isClosed else { return }
         isClosed = true
         disconnectCallbacks()
-        // Before libnice closes the socket: epoll must never watch a descriptor number that may be reused.
-        if let mediaSocket { loop.unregisterMediaSocket(mediaSocket) }
-        mediaSocket = nil
         pendingRemoteCandidates.forEach { nice_candidate_free($0) }
         pendingRemoteCandidates.removeAll()
         let release = NiceAgentRelease(agent: niceAgent, streamID: streamID)
+        // The socket leaves the loop's epoll set before libnice closes it, on the loop thread:
+        // epoll must never watch a descriptor number that may be reused.
+        let socket = mediaSocket, loop = self.loop
+        mediaSocket = nil
+        if loop.isCurrentThread || loop.isStopped, let socket { loop.unregisterMediaSocket(socket) }
         if callbackDepth > 0 || !loop.isCurrentThread, !loop.isStopped {
-            loop.post(MediaLoopWork({ release.destroy() }, onDiscard: { release.destroy() }))
+            let offLoop = !loop.isCurrentThread
+            loop.post(MediaLoopWork({
+                if offLoop, let socket { loop.unregisterMediaSocket(socket) }
+                release.destroy()
+            }, onDiscard: { release.destroy() }))
         } else {
             release.destroy()
         }

@@ -57,12 +57,7 @@ final class SRTPCipherContext {
         iv: UnsafeRawPointer, aad: UnsafeRawPointer, aadCount: Int, aad2: UnsafeRawPointer, aad2Count: Int,
         data: UnsafeMutableRawPointer, count: Int, tag: UnsafeMutableRawPointer
     ) throws(SRTPError) {
-        guard EVP_CipherInit_ex(context, nil, nil, nil, iv.assumingMemoryBound(to: UInt8.self), 1) == 1 else {
-            throw Self.failure()
-        }
-        try addAAD(aad, count: aadCount)
-        try addAAD(aad2, count: aad2Count)
-        try update(data, count: count)
+        try runGCM(encrypting: true, iv: iv, aad: aad, aadCount: aadCount, aad2: aad2, aad2Count: aad2Count, data: data, count: count)
         var written: Int32 = 0
         guard EVP_CipherFinal_ex(context, data.assumingMemoryBound(to: UInt8.self) + count, &written) == 1,
               EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(Self.gcmTagLength), tag) == 1
@@ -75,12 +70,7 @@ final class SRTPCipherContext {
         iv: UnsafeRawPointer, aad: UnsafeRawPointer, aadCount: Int, aad2: UnsafeRawPointer, aad2Count: Int,
         data: UnsafeMutableRawPointer, count: Int, tag: UnsafeMutableRawPointer
     ) throws(SRTPError) {
-        guard EVP_CipherInit_ex(context, nil, nil, nil, iv.assumingMemoryBound(to: UInt8.self), 0) == 1 else {
-            throw Self.failure()
-        }
-        try addAAD(aad, count: aadCount)
-        try addAAD(aad2, count: aad2Count)
-        try update(data, count: count)
+        try runGCM(encrypting: false, iv: iv, aad: aad, aadCount: aadCount, aad2: aad2, aad2Count: aad2Count, data: data, count: count)
         guard EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(Self.gcmTagLength), tag) == 1 else {
             throw Self.failure()
         }
@@ -89,6 +79,19 @@ final class SRTPCipherContext {
             ERR_clear_error()
             throw .authFail
         }
+    }
+
+    /// The part sealing and opening share: a new IV, the AAD in two pieces, then `data` in place.
+    private func runGCM(
+        encrypting: Bool, iv: UnsafeRawPointer, aad: UnsafeRawPointer, aadCount: Int, aad2: UnsafeRawPointer,
+        aad2Count: Int, data: UnsafeMutableRawPointer, count: Int
+    ) throws(SRTPError) {
+        guard EVP_CipherInit_ex(context, nil, nil, nil, iv.assumingMemoryBound(to: UInt8.self), encrypting ? 1 : 0) == 1 else {
+            throw Self.failure()
+        }
+        try addAAD(aad, count: aadCount)
+        try addAAD(aad2, count: aad2Count)
+        try update(data, count: count)
     }
 
     private func addAAD(_ aad: UnsafeRawPointer, count: Int) throws(SRTPError) {

@@ -28,11 +28,7 @@ import TestSupport
     /// on every 5th; receivers get each pair of packets swapped.
     @Test(arguments: SRTPProfile.allCases)
     func rtpMatchesLibSRTPBothWays(profile: SRTPProfile) throws {
-        let key = makeMasterKey(profile, seed: 7)
-        let ours = try SRTPSession(profile: profile, direction: .outbound, masterKey: key)
-        let theirs = try LibSRTPSession(profile: profile, direction: .outbound, masterKey: key)
-        let ourReceiver = try SRTPSession(profile: profile, direction: .inbound, masterKey: key)
-        let theirReceiver = try LibSRTPSession(profile: profile, direction: .inbound, masterKey: key)
+        let (ours, theirs, ourReceiver, theirReceiver) = try sessionPairs(profile, seed: 7)
         var random = SplitMix64(seed: UInt64(profile.rawValue))
         var tally = Tally()
         let streams: [(ssrc: UInt32, first: UInt16)] = [(0x1111_1111, 65_000), (0x2222_2222, 12_345)]
@@ -71,11 +67,7 @@ import TestSupport
     /// 3,000 RTCP packets from each of two SSRCs, bodies of 1 to 40 words.
     @Test(arguments: SRTPProfile.allCases)
     func rtcpMatchesLibSRTPBothWays(profile: SRTPProfile) throws {
-        let key = makeMasterKey(profile, seed: 11)
-        let ours = try SRTPSession(profile: profile, direction: .outbound, masterKey: key)
-        let theirs = try LibSRTPSession(profile: profile, direction: .outbound, masterKey: key)
-        let ourReceiver = try SRTPSession(profile: profile, direction: .inbound, masterKey: key)
-        let theirReceiver = try LibSRTPSession(profile: profile, direction: .inbound, masterKey: key)
+        let (ours, theirs, ourReceiver, theirReceiver) = try sessionPairs(profile, seed: 11)
         var random = SplitMix64(seed: 99 &+ UInt64(profile.rawValue))
         var tally = Tally()
         for number in 0..<3_000 {
@@ -92,5 +84,16 @@ import TestSupport
         }
         #expect(tally.failures.isEmpty, "\(tally.failures)")
         #expect(tally.checked == 3_000 * 2 * 3)
+    }
+
+    /// Both implementations' senders and receivers, all keyed with one master key.
+    private func sessionPairs(_ profile: SRTPProfile, seed: UInt8) throws
+        -> (SRTPSession, LibSRTPSession, SRTPSession, LibSRTPSession) {
+        let key = makeMasterKey(profile, seed: seed)
+        return (
+            try SRTPSession(profile: profile, direction: .outbound, masterKey: key),
+            try LibSRTPSession(profile: profile, direction: .outbound, masterKey: key),
+            try SRTPSession(profile: profile, direction: .inbound, masterKey: key),
+            try LibSRTPSession(profile: profile, direction: .inbound, masterKey: key))
     }
 }

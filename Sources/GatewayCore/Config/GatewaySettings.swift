@@ -89,12 +89,12 @@ extension GatewaySettings {
                 guard period >= 0 else { throw events.invalidValue("stats_period", "should be 0 or more seconds, not \(period)") }
                 statsPeriod = period
             }
-            if let list = events.stringList("disable") { disabledEventHandlers = list }
+            if let list = try events.stringList("disable") { disabledEventHandlers = list }
         }
         if let list = try file.group("plugins")?.stringList("disable") { disabledPlugins = list }
         if let nat = try file.group("nat") {
-            if let list = nat.stringList("ice_enforce_list") { iceEnforceList = list }
-            if let list = nat.stringList("ice_ignore_list") { iceIgnoreList = list }
+            if let list = try nat.stringList("ice_enforce_list") { iceEnforceList = list }
+            if let list = try nat.stringList("ice_ignore_list") { iceIgnoreList = list }
             if let lite = try nat.bool("ice_lite") { iceLite = lite }
             if let trickle = try nat.bool("full_trickle") { fullTrickle = trickle }
         }
@@ -122,7 +122,7 @@ extension GatewaySettings {
             }
             rtpPortRange = low...high
         }
-        if let names = media.stringList("srtp_profiles") { srtpProfiles = try Self.srtpProfiles(names, in: media) }
+        if let names = try media.stringList("srtp_profiles") { srtpProfiles = try Self.srtpProfiles(names, in: media) }
     }
 
     /// Reads `srtp_profiles`: every name known, none twice, at least one.

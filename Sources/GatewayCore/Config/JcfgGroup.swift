@@ -70,15 +70,21 @@ public struct JcfgGroup: Sendable {
     }
 
     /// A list of strings: a comma-separated string (`"eth0, lo"`) or an array/list of scalars,
-    /// each item trimmed, empty items dropped. A single scalar gives one item. `nil` when absent
-    /// or when the value is a group.
-    public func stringList(_ key: String) -> [String]? {
+    /// each item trimmed, empty items dropped. A single scalar gives one item. `nil` when absent.
+    /// - Throws: `ConfigError` `.invalidValue` when the value is a group or the list holds one:
+    ///   silently ignoring it would drop a restriction such as `ice_enforce_list`.
+    public func stringList(_ key: String) throws(ConfigError) -> [String]? {
         guard let entry = lookup(key) else { return nil }
         let raw: [String]
         switch entry.value {
         case .string(let text): raw = text.split(separator: ",").map(String.init)
-        case .list(let items): raw = items.compactMap(\.scalarText)
-        case .group: return nil
+        case .list(let items):
+            let scalars = items.compactMap(\.scalarText)
+            guard scalars.count == items.count else {
+                throw invalid(entry, key: key, expected: "a string or a list of strings")
+            }
+            raw = scalars
+        case .group: throw invalid(entry, key: key, expected: "a string or a list of strings")
         default: raw = entry.value.scalarText.map { [$0] } ?? []
         }
         return raw.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }

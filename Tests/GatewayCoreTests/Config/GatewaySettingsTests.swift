@@ -206,6 +206,8 @@ struct MediaPathSettingsTests {
         "general: { event_loops = 65 }", "certificates: { cert_pem = \"/c.pem\" }",
         "media: { srtp_profiles = \"gcm256, rot13\" }", "media: { srtp_profiles = \"\" }",
         "media: { srtp_profiles = \"cm80, cm80\" }", "media: { srtp_profiles = \"AES_CM_128_HMAC_SHA1_32\" }",
+        "media: { srtp_profiles = { } }", "nat: { ice_enforce_list = { } }", "nat: { ice_enforce_list = ( \"lo\", { } ) }",
+        "events: { disable = { } }",
     ])
     func badMediaOptionsAreErrorsNamingTheOption(text: String) throws {
         let file = try JcfgFile.parse(text: text, name: "bad.jcfg")

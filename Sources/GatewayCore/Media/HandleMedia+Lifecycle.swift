@@ -57,6 +57,7 @@ extension HandleMedia {
                 "bad-rtcp": .int(Int64(c.badRTCP)), "unknown-rtp": .int(Int64(c.unknownRTP)),
                 "media-before-keys": .int(Int64(c.mediaBeforeKeys)),
                 "bad-remote-candidates": .int(Int64(c.badRemoteCandidates)), "send-failures": .int(Int64(c.sendFailures)),
+                "bad-dtls": .int(Int64(connection.dtlsCounters.badRecords)),
             ], connection.srtpProfile?.dtlsName)
         } ?? ([], .null, nil)
         var info: [String: JSONValue] = [

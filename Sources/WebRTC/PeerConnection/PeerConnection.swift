@@ -18,6 +18,9 @@ public final class PeerConnection {
     public internal(set) var tracks: [MediaTrack]
     /// What went wrong on the network so far (counted, never fatal).
     public internal(set) var counters = PeerConnectionCounters()
+    /// The DTLS association's counters (records dropped as malformed, retransmissions, alerts);
+    /// zero before the transport exists.
+    public var dtlsCounters: DTLSCounters { dtls?.counters ?? DTLSCounters() }
     /// Our ICE credentials, for the answer.
     public var localICEUfrag: String { ice.localUfrag }
     /// Our ICE password, for the answer.

@@ -22,6 +22,7 @@ import Testing
             ("RTCP sender report with a forged body", [0x80, 200, 0, 6] + [UInt8](repeating: 9, count: 40)),
             ("DTLS application data from nowhere", [0x17, 0xFE, 0xFD, 0, 1, 0, 0, 0, 0, 0, 9, 0, 4, 1, 2, 3, 4]),
             ("empty", []),
+            ("DTLS record header cut short", [0x16, 0xFE, 0xFD, 0, 0]),
         ]
         for (_, bytes) in garbage {
             _ = try pair.peerSide.sync { [bytes] in
@@ -35,6 +36,8 @@ import Testing
         let counters = pair.gatewaySide.counters()
         #expect(counted, "counters: \(counters)")
         #expect(counters.badRTP == 0 && counters.unknownRTP == 0 && counters.sendFailures == 0)
+        let dtls = try pair.gatewaySide.sync { pair.gatewaySide.connection!.dtlsCounters }
+        #expect(dtls.badRecords >= 1, "the malformed DTLS record is counted: \(dtls)")
         // No statistic moved: nothing of the garbage was taken for media.
         let after = pair.gatewaySide.tracks()
         #expect(after.map(\.receive.packets) == before.map(\.receive.packets))

@@ -32,18 +32,9 @@ public struct RTPHeader {
     ///   `.paddingOverrun` if P is set and the count byte is 0 or exceeds the bytes after the header.
     /// - SeeAlso: RFC 3550 §5.1 ("padding count … including itself"), §5.3.1.
     public init(parsing bytes: UnsafeRawBufferPointer) throws(RTPParseError) {
-        guard bytes.count >= 12 else { throw .truncated }
-        guard bytes[0] >> 6 == 2 else { throw .badVersion }
-        var offset = 12 + Int(bytes[0] & 0x0F) * 4
-        guard bytes.count >= offset else { throw .truncated }
-        var elements = offset..<offset
-        if bytes[0] & 0x10 != 0 {
-            guard bytes.count >= offset + 4 else { throw .truncated }
-            let length = Int(bytes.u16(offset + 2)) * 4
-            guard bytes.count >= offset + 4 + length else { throw .extensionOverrun }
-            elements = (offset + 4)..<(offset + 4 + length)
-            offset += 4 + length
-        }
+        let offset = try Self.headerLength(of: bytes)
+        let fixed = 12 + Int(bytes[0] & 0x0F) * 4
+        let elements = offset > fixed ? (fixed + 4)..<offset : fixed..<fixed
         var padding = 0
         if bytes[0] & 0x20 != 0 {
             padding = Int(bytes[bytes.count - 1])
@@ -53,6 +44,27 @@ public struct RTPHeader {
         self.extensionElements = elements
         self.payloadRange = offset..<(bytes.count - padding)
         self.paddingLength = padding
+    }
+
+    /// The length of the header in bytes: 12, 4 per CSRC, and the extension block (4 bytes plus
+    /// its length in 32-bit words) when X is set. Reads nothing past the header and ignores the
+    /// P bit, so it also serves SRTP, whose padding count is encrypted (RFC 3711 §3.1).
+    ///
+    /// - Throws: `.truncated` if shorter than 12 bytes, the CSRC list or the extension header;
+    ///   `.badVersion` if V ≠ 2; `.extensionOverrun` if the extension block passes the end.
+    /// - SeeAlso: RFC 3550 §5.1, §5.3.1.
+    public static func headerLength(of bytes: UnsafeRawBufferPointer) throws(RTPParseError) -> Int {
+        guard bytes.count >= 12 else { throw .truncated }
+        guard bytes[0] >> 6 == 2 else { throw .badVersion }
+        var offset = 12 + Int(bytes[0] & 0x0F) * 4
+        guard bytes.count >= offset else { throw .truncated }
+        if bytes[0] & 0x10 != 0 {
+            guard bytes.count >= offset + 4 else { throw .truncated }
+            let length = Int(bytes.u16(offset + 2)) * 4
+            guard bytes.count >= offset + 4 + length else { throw .extensionOverrun }
+            offset += 4 + length
+        }
+        return offset
     }
 
     /// The version field; always 2 after a successful parse.

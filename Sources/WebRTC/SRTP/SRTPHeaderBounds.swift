@@ -1,3 +1,5 @@
+import RTP
+
 /// Bounds checks on the clear-text headers SRTP and SRTCP leave unencrypted, done before any read
 /// past the fixed header, so that malformed network input is an error and never an overread.
 enum SRTPHeaderBounds {
@@ -11,17 +13,12 @@ enum SRTPHeaderBounds {
     /// - Throws: `.malformed` when shorter than 12 bytes, not version 2, or the CSRCs or the
     ///   extension run past `length`.
     static func rtpHeaderLength(_ packet: UnsafeRawBufferPointer, length: Int) throws(SRTPError) -> Int {
-        guard length >= 12, length <= packet.count else { throw .malformed }
-        let first = packet[0]
-        guard first >> 6 == 2 else { throw .malformed }
-        var headerLength = 12 + 4 * Int(first & 0x0F)
-        if first & 0x10 != 0 {
-            guard headerLength + 4 <= length else { throw .malformed }
-            let words = Int(packet[headerLength + 2]) << 8 | Int(packet[headerLength + 3])
-            headerLength += 4 + 4 * words
+        guard length <= packet.count else { throw .malformed }
+        do {
+            return try RTPHeader.headerLength(of: UnsafeRawBufferPointer(rebasing: packet[0..<length]))
+        } catch {
+            throw .malformed
         }
-        guard headerLength <= length else { throw .malformed }
-        return headerLength
     }
 
     /// Checks an RTCP packet before SRTCP reads its sender SSRC: at least the 8 bytes of the first

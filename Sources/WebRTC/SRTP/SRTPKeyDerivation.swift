@@ -38,11 +38,13 @@ struct SRTPSessionKeys: Sendable {
         let key = Array(masterKey[..<profile.keyLength])
         let salt = Array(masterKey[profile.keyLength...])
         let authLength = profile == .aes128CmHmacSha1_80 ? 20 : 0
+        // One PRF context keyed with the master key serves all six labels.
+        let prf = try SRTPCipherContext(.aesCounter, key: key)
         func keys(_ encryption: Label, _ authentication: Label, _ saltLabel: Label) throws(SRTPError) -> Keys {
             Keys(
-                encryption: try Self.derive(masterKey: key, masterSalt: salt, label: encryption, length: profile.keyLength),
-                salt: try Self.derive(masterKey: key, masterSalt: salt, label: saltLabel, length: profile.saltLength),
-                authentication: try Self.derive(masterKey: key, masterSalt: salt, label: authentication, length: authLength))
+                encryption: try Self.derive(prf, masterSalt: salt, label: encryption, length: profile.keyLength),
+                salt: try Self.derive(prf, masterSalt: salt, label: saltLabel, length: profile.saltLength),
+                authentication: try Self.derive(prf, masterSalt: salt, label: authentication, length: authLength))
         }
         rtp = try keys(.rtpEncryption, .rtpAuthentication, .rtpSalt)
         rtcp = try keys(.rtcpEncryption, .rtcpAuthentication, .rtcpSalt)
@@ -53,6 +55,13 @@ struct SRTPSessionKeys: Sendable {
     ///   - masterKey: 16 or 32 bytes (AES-128-CM or AES-256-CM PRF).
     ///   - masterSalt: up to 14 bytes, padded on the right with zeros to 14.
     static func derive(masterKey: [UInt8], masterSalt: [UInt8], label: Label, length: Int) throws(SRTPError) -> [UInt8] {
+        try derive(SRTPCipherContext(.aesCounter, key: masterKey), masterSalt: masterSalt, label: label, length: length)
+    }
+
+    /// The same with a PRF context already keyed with the master key.
+    private static func derive(
+        _ prf: SRTPCipherContext, masterSalt: [UInt8], label: Label, length: Int
+    ) throws(SRTPError) -> [UInt8] {
         guard length > 0 else { return [] }
         guard masterSalt.count <= 14 else { throw .badParam }
         // label × 2^48 within the 112-bit x is byte 7 of 14.
@@ -65,9 +74,7 @@ struct SRTPSessionKeys: Sendable {
         scratch.initializeMemory(as: UInt8.self, repeating: 0, count: 16 + length)
         scratch.copyMemory(from: masterSalt, byteCount: masterSalt.count)
         scratch.storeBytes(of: scratch.load(fromByteOffset: 7, as: UInt8.self) ^ label.rawValue, toByteOffset: 7, as: UInt8.self)
-        let cipher = try SRTPCipherContext(.aesCounter, key: masterKey)
-        try cipher.applyCounterMode(iv: scratch, data: scratch + 16, count: length)
-        let output = [UInt8](UnsafeRawBufferPointer(start: scratch + 16, count: length))
-        return output
+        try prf.applyCounterMode(iv: scratch, data: scratch + 16, count: length)
+        return [UInt8](UnsafeRawBufferPointer(start: scratch + 16, count: length))
     }
 }
